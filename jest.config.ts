@@ -1,0 +1,29 @@
+import type { Config } from 'jest';
+
+const moduleNameMapper = {
+  '^@crm/domain$': '<rootDir>/libs/domain/src',
+  '^@crm/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+  '^@crm/event-store$': '<rootDir>/libs/event-store/src',
+  '^@crm/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+  '^@crm/read-store$': '<rootDir>/libs/read-store/src',
+  '^@crm/read-store/(.*)$': '<rootDir>/libs/read-store/src/$1',
+  '^@crm/messaging$': '<rootDir>/libs/messaging/src',
+  '^@crm/messaging/(.*)$': '<rootDir>/libs/messaging/src/$1',
+  '^@crm/platform$': '<rootDir>/libs/platform/src',
+  '^@crm/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
+  '^@crm/projections/(.*)$': '<rootDir>/projections/$1',
+};
+
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections'],
+  testRegex: '.*\\.spec\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }],
+  },
+  moduleNameMapper,
+  testTimeout: 30_000,
+};
+
+export default config;

@@ -1,0 +1,58 @@
+import type { Recorded } from '../shared/decider';
+import {
+  NOW,
+  erased,
+  marketingConsent,
+  purchased,
+  registered,
+  tryAmount,
+} from '../testing/customer-fixtures';
+import type { CustomerEvent } from './customer.events';
+import { evolveCustomer, initialCustomerState, type CustomerState } from './customer.state';
+
+const replay = (events: Array<CustomerEvent & { occurredAt?: string }>): CustomerState =>
+  events.reduce(
+    (state, event) =>
+      evolveCustomer(state, { ...event, occurredAt: event.occurredAt ?? NOW } as Recorded<CustomerEvent>),
+    initialCustomerState(),
+  );
+
+describe('Customer state', () => {
+  it('starts unregistered', () => {
+    expect(initialCustomerState()).toEqual({ status: 'unregistered' });
+  });
+
+  it('ignores anything before the registration', () => {
+    expect(replay([purchased('p1', tryAmount(1))])).toEqual({ status: 'unregistered' });
+  });
+
+  it('starts a registered customer as a bronze lead with nothing on record', () => {
+    const state = replay([registered()]);
+    expect(state).toMatchObject({
+      status: 'registered',
+      stage: 'lead',
+      tier: 'bronze',
+      tierFloor: 'bronze',
+      purchases: {},
+      consents: {},
+    });
+  });
+
+  it('keeps each purchase with its time for the loyalty window', () => {
+    const state = replay([registered(), purchased('p1', tryAmount(500), '2026-01-01T00:00:00Z')]);
+    expect(state).toMatchObject({
+      purchases: { p1: { amount: tryAmount(500), returned: 0 } },
+      spend: [{ at: '2026-01-01T00:00:00Z', amount: 500, currency: 'TRY' }],
+    });
+  });
+
+  it('forgets the profile on erasure but keeps the tier', () => {
+    const state = replay([registered(), marketingConsent('email'), erased()]);
+    expect(state).toEqual({ status: 'erased', customerId: 'c-1001', tier: 'bronze' });
+  });
+
+  it('ignores anything after erasure', () => {
+    const state = replay([registered(), erased(), purchased('p1', tryAmount(1))]);
+    expect(state.status).toBe('erased');
+  });
+});

@@ -1,0 +1,177 @@
+import type { Recorded } from '../shared/decider';
+import type { Money } from '../shared/money';
+import type { Address, ConsentPurpose, ContactChannel, LifecycleStage, Tier } from './customer-vocabulary';
+import type { CustomerEvent } from './customer.events';
+import type { SpendEntry } from './loyalty-policy';
+
+export interface PurchaseRecord {
+  readonly amount: Money;
+  readonly returned: number;
+}
+
+export interface ActiveConsent {
+  readonly legalBasis: string;
+  readonly source: string;
+  readonly evidenceRef: string;
+}
+
+export interface Profile {
+  readonly name: string;
+  readonly email: string;
+  readonly phone?: string;
+  readonly address?: Address;
+}
+
+export interface RegisteredCustomer {
+  readonly status: 'registered';
+  readonly customerId: string;
+  readonly profile: Profile;
+  readonly stage: LifecycleStage;
+  readonly tier: Tier;
+  readonly tierFloor: Tier;
+  readonly downgradeWarning: { readonly tier: Tier; readonly graceUntil: string } | null;
+  readonly lastTierReviewAt: string | null;
+  readonly purchases: Readonly<Record<string, PurchaseRecord>>;
+  readonly returnIds: readonly string[];
+  readonly spend: readonly SpendEntry[];
+  readonly complaints: Readonly<Record<string, 'open' | 'resolved'>>;
+  readonly consents: Readonly<Record<string, ActiveConsent>>;
+  readonly campaignsSent: readonly string[];
+}
+
+export type CustomerState =
+  | { readonly status: 'unregistered' }
+  | RegisteredCustomer
+  | { readonly status: 'erased'; readonly customerId: string; readonly tier: Tier };
+
+export const initialCustomerState = (): CustomerState => ({ status: 'unregistered' });
+
+export const consentKey = (purpose: ConsentPurpose, channel: ContactChannel): string =>
+  `${purpose}:${channel}`;
+
+export const campaignKey = (campaignId: string, channel: ContactChannel): string =>
+  `${campaignId}:${channel}`;
+
+const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEvent>): CustomerState => {
+  switch (event.type) {
+    case 'CustomerRegistered':
+      return state;
+    case 'CustomerProfileUpdated':
+      return { ...state, profile: { ...state.profile, ...event.data } };
+    case 'Purchased': {
+      const { purchaseId, amount } = event.data;
+      const spend = [
+        ...state.spend,
+        { at: event.occurredAt, amount: amount.amount, currency: amount.currency },
+      ];
+      return { ...state, purchases: { ...state.purchases, [purchaseId]: { amount, returned: 0 } }, spend };
+    }
+    case 'PurchaseReturned': {
+      const { purchaseId, returnId, amount } = event.data;
+      const purchase = state.purchases[purchaseId];
+      const purchases =
+        purchase === undefined
+          ? state.purchases
+          : {
+              ...state.purchases,
+              [purchaseId]: { ...purchase, returned: purchase.returned + amount.amount },
+            };
+      const spend = [
+        ...state.spend,
+        { at: event.occurredAt, amount: -amount.amount, currency: amount.currency },
+      ];
+      return { ...state, purchases, spend, returnIds: [...state.returnIds, returnId] };
+    }
+    case 'TierChanged':
+      return {
+        ...state,
+        tier: event.data.to,
+        downgradeWarning: null,
+        lastTierReviewAt: event.data.reason === 'downgrade' ? event.data.asOf : state.lastTierReviewAt,
+      };
+    case 'TierDowngradeWarned':
+      return {
+        ...state,
+        downgradeWarning: { tier: event.data.tier, graceUntil: event.data.graceUntil },
+        lastTierReviewAt: event.data.asOf,
+      };
+    case 'TierDowngradeCancelled':
+      return { ...state, downgradeWarning: null, lastTierReviewAt: event.data.asOf };
+    case 'TierFloorSet':
+      return { ...state, tierFloor: event.data.tier };
+    case 'Complained':
+      return { ...state, complaints: { ...state.complaints, [event.data.complaintId]: 'open' } };
+    case 'ComplaintResolved':
+      return { ...state, complaints: { ...state.complaints, [event.data.complaintId]: 'resolved' } };
+    case 'ComplaintReopened':
+      return { ...state, complaints: { ...state.complaints, [event.data.complaintId]: 'open' } };
+    case 'CampaignSent':
+      return {
+        ...state,
+        campaignsSent: [...state.campaignsSent, campaignKey(event.data.campaignId, event.data.channel)],
+      };
+    case 'CampaignOpened':
+    case 'CampaignClicked':
+    case 'NpsAnswered':
+    case 'SatisfactionAnswered':
+      return state;
+    case 'StageAdvanced':
+      return { ...state, stage: event.data.to };
+    case 'ConsentGranted': {
+      const { purpose, channel, legalBasis, source, evidenceRef } = event.data;
+      return {
+        ...state,
+        consents: { ...state.consents, [consentKey(purpose, channel)]: { legalBasis, source, evidenceRef } },
+      };
+    }
+    case 'ConsentWithdrawn': {
+      const consents = { ...state.consents };
+      delete consents[consentKey(event.data.purpose, event.data.channel)];
+      return { ...state, consents };
+    }
+    case 'CustomerErased':
+      return { status: 'erased', customerId: state.customerId, tier: state.tier };
+    default: {
+      const unexpected: never = event;
+      return unexpected;
+    }
+  }
+};
+
+export const evolveCustomer = (state: CustomerState, event: Recorded<CustomerEvent>): CustomerState => {
+  switch (state.status) {
+    case 'unregistered':
+      if (event.type !== 'CustomerRegistered') {
+        return state;
+      }
+      return {
+        status: 'registered',
+        customerId: event.data.customerId,
+        profile: {
+          name: event.data.name,
+          email: event.data.email,
+          phone: event.data.phone,
+          address: event.data.address,
+        },
+        stage: event.data.stage,
+        tier: 'bronze',
+        tierFloor: 'bronze',
+        downgradeWarning: null,
+        lastTierReviewAt: null,
+        purchases: {},
+        returnIds: [],
+        spend: [],
+        complaints: {},
+        consents: {},
+        campaignsSent: [],
+      };
+    case 'registered':
+      return evolveRegistered(state, event);
+    case 'erased':
+      return state;
+    default: {
+      const unexpected: never = state;
+      return unexpected;
+    }
+  }
+};

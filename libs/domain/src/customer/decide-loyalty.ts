@@ -1,0 +1,84 @@
+import { addDays, requireInstant, toEpochMs } from '../shared/instant';
+import { requireOneOf } from '../shared/validation';
+import type { ReviewTier, SetTierFloor } from './customer.commands';
+import type {
+  TierChanged,
+  TierDowngradeCancelled,
+  TierDowngradeWarned,
+  TierFloorSet,
+} from './customer.events';
+import type { RegisteredCustomer } from './customer.state';
+import { TIERS } from './customer-vocabulary';
+import {
+  qualifyingSpend,
+  tierBelow,
+  tierForSpend,
+  tierRank,
+  type LoyaltyPolicy,
+  type SpendEntry,
+} from './loyalty-policy';
+
+/** The upgrade, if any, that spend including `entry` earns at the entry's own instant. */
+export const upgradeFor = (
+  state: RegisteredCustomer,
+  entry: SpendEntry,
+  policy: LoyaltyPolicy,
+): TierChanged | null => {
+  if (entry.currency !== policy.loyaltyCurrency) {
+    return null;
+  }
+  const spend = qualifyingSpend([...state.spend, entry], entry.at, policy);
+  const earned = tierForSpend(spend, policy);
+  if (tierRank(earned) <= tierRank(state.tier)) {
+    return null;
+  }
+  return {
+    type: 'TierChanged',
+    data: { from: state.tier, to: earned, reason: 'upgrade', qualifyingSpend: spend, asOf: entry.at },
+  };
+};
+
+type ReviewOutcome = TierDowngradeWarned | TierChanged | TierDowngradeCancelled;
+
+export const reviewTier = (
+  command: ReviewTier,
+  state: RegisteredCustomer,
+  policy: LoyaltyPolicy,
+): ReviewOutcome[] => {
+  const asOf = requireInstant('asOf', command.data.asOf);
+  if (state.lastTierReviewAt !== null && toEpochMs(asOf) <= toEpochMs(state.lastTierReviewAt)) {
+    return [];
+  }
+  const spend = qualifyingSpend(state.spend, asOf, policy);
+  const { tier, downgradeWarning } = state;
+  const cancelled: TierDowngradeCancelled = {
+    type: 'TierDowngradeCancelled',
+    data: { tier, qualifyingSpend: spend, asOf },
+  };
+  const keepsTier = spend >= policy.thresholds[tier] || tierRank(tier) <= tierRank(state.tierFloor);
+  if (keepsTier) {
+    return downgradeWarning === null ? [] : [cancelled];
+  }
+  if (downgradeWarning === null) {
+    return [
+      {
+        type: 'TierDowngradeWarned',
+        data: { tier, qualifyingSpend: spend, graceUntil: addDays(asOf, policy.downgradeGraceDays), asOf },
+      },
+    ];
+  }
+  if (toEpochMs(asOf) >= toEpochMs(downgradeWarning.graceUntil)) {
+    return [
+      {
+        type: 'TierChanged',
+        data: { from: tier, to: tierBelow(tier), reason: 'downgrade', qualifyingSpend: spend, asOf },
+      },
+    ];
+  }
+  return [];
+};
+
+export const setTierFloor = (command: SetTierFloor, state: RegisteredCustomer): TierFloorSet[] => {
+  const tier = requireOneOf('tier', command.data.tier, TIERS);
+  return tier === state.tierFloor ? [] : [{ type: 'TierFloorSet', data: { tier } }];
+};

@@ -1,0 +1,14 @@
+import { CUSTOMER_EVENT_SCHEMA_VERSIONS, type CustomerEvent } from './customer/customer.events';
+import { OPPORTUNITY_EVENT_SCHEMA_VERSIONS, type OpportunityEvent } from './opportunity/opportunity.events';
+
+export type CrmEvent = CustomerEvent | OpportunityEvent;
+export type CrmEventType = CrmEvent['type'];
+
+/** The version every event type is written at today; older stored versions are upcast on read. */
+export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CrmEventType, number>> = {
+  ...CUSTOMER_EVENT_SCHEMA_VERSIONS,
+  ...OPPORTUNITY_EVENT_SCHEMA_VERSIONS,
+};
+
+export const isCrmEventType = (type: string): type is CrmEventType =>
+  Object.prototype.hasOwnProperty.call(CURRENT_SCHEMA_VERSIONS, type);

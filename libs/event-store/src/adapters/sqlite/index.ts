@@ -1,0 +1,3 @@
+export { SqliteEventStore } from './sqlite-event-store';
+export type { SqliteEventStoreOptions } from './sqlite-event-store-options';
+export type { CommittedGroup } from './group-commit-queue';

@@ -1,0 +1,20 @@
+import type { CommittedGroup } from './group-commit-queue';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; created with its directory if missing. ':memory:' is refused: it cannot be shared or survive. */
+  readonly path: string;
+  /** How long a write waits for another process's lock before failing. Default 5,000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** How often an idle subscription looks for appends made by other processes. Default 50 ms. */
+  readonly pollIntervalMs?: number;
+  /** Events read per page by a subscription. Default 1,000. */
+  readonly subscriptionBatchSize?: number;
+  /** Most appends written in one group-commit transaction. Default 1,000. */
+  readonly maxGroupAppends?: number;
+  /** Most events written in one group-commit transaction. Default 20,000. */
+  readonly maxGroupEvents?: number;
+  /** Source of recordedAt, read once per group. Default the system clock. */
+  readonly clock?: () => Date;
+  /** Called after each group commits: metrics, and tests that observe grouping. */
+  readonly onGroupCommit?: (group: CommittedGroup) => void;
+}

@@ -1,0 +1,204 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventEnvelope, NewEvent } from '@crm/domain';
+import { PartialDuplicateAppendError, WrongExpectedRevisionError } from '../../errors';
+import type { CommittedGroup } from './group-commit-queue';
+import { SqliteEventStore } from './sqlite-event-store';
+import type { SqliteEventStoreOptions } from './sqlite-event-store-options';
+
+let sequence = 0;
+function event(overrides: Partial<NewEvent> = {}): NewEvent {
+  sequence++;
+  return {
+    id: `event-${sequence}`,
+    type: 'Tested',
+    schemaVersion: 1,
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    data: { sequence },
+    metadata: {
+      actor: { id: 'a', kind: 'user', roles: [] },
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+      source: 'spec',
+    },
+    ...overrides,
+  };
+}
+
+async function settle<T>(promise: Promise<T>): Promise<T | unknown> {
+  return promise.catch((error: unknown) => error);
+}
+
+describe('SqliteEventStore', () => {
+  let dir: string;
+  let path: string;
+  const open: SqliteEventStore[] = [];
+  const groups: CommittedGroup[] = [];
+  const openStore = (options: Partial<SqliteEventStoreOptions> = {}) => {
+    const store = SqliteEventStore.open({ path, onGroupCommit: (group) => groups.push(group), ...options });
+    open.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crm-sqlite-event-store-'));
+    path = join(dir, 'nested', 'events.db');
+    groups.length = 0;
+  });
+
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((store) => store.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits concurrent appends as one group', async () => {
+    const store = openStore();
+
+    const results = await Promise.all(
+      Array.from({ length: 64 }, (_, i) => store.append(`s-${i}`, [event()], 'no_stream')),
+    );
+
+    expect(results.every((result) => result.positions.length === 1)).toBe(true);
+    expect(groups).toEqual([{ appends: 64, events: 64 }]);
+  });
+
+  it('caps a group at maxGroupAppends and maxGroupEvents', async () => {
+    const store = openStore({ maxGroupAppends: 10, maxGroupEvents: 4 });
+
+    await Promise.all(Array.from({ length: 25 }, (_, i) => store.append(`s-${i}`, [event()], 'any')));
+    await store.append('big', [event(), event(), event(), event(), event(), event()], 'any');
+
+    expect(groups.map((group) => group.appends)).toEqual([4, 4, 4, 4, 4, 4, 1, 1]);
+    expect(groups[groups.length - 1].events).toBe(6);
+  });
+
+  it('isolates a failing append inside its group behind a savepoint', async () => {
+    const store = openStore();
+    await store.append('shared', [event({ id: 'seed' })], 'no_stream');
+    groups.length = 0;
+    const c = event();
+
+    const outcomes = await Promise.all([
+      settle(store.append('shared', [event()], 0)),
+      settle(store.append('shared', [event()], 0)),
+      settle(store.append('fresh', [event(), event({ id: 'seed' })], 'no_stream')),
+      settle(store.append('shared', [c, c], 'any')),
+      settle(store.append('shared', [event()], 1)),
+      settle(store.append('fresh', [event()], 'no_stream')),
+    ]);
+
+    expect(outcomes[0]).toMatchObject({ nextExpectedRevision: 1 });
+    expect(outcomes[1]).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(outcomes[1]).toMatchObject({ actual: 1 });
+    expect(outcomes[2]).toBeInstanceOf(PartialDuplicateAppendError);
+    expect(outcomes[3]).toBeInstanceOf(RangeError);
+    expect(outcomes[4]).toMatchObject({ nextExpectedRevision: 2 });
+    expect(outcomes[5]).toMatchObject({ nextExpectedRevision: 0 });
+    expect(groups).toEqual([{ appends: 6, events: 3 }]);
+    expect((await store.readStream('shared')).map((e) => e.revision)).toEqual([0, 1, 2]);
+    expect(await store.readStream('fresh')).toHaveLength(1);
+    expect(await store.headPosition()).toBe(4);
+  });
+
+  it('deduplicates a repeated append within the same group', async () => {
+    const store = openStore();
+    const events = [event(), event()];
+
+    const [first, second] = await Promise.all([
+      store.append('s', events, 'no_stream'),
+      store.append('s', events, 'no_stream'),
+    ]);
+
+    expect(second).toEqual({ ...first, deduplicated: true });
+    expect(groups).toEqual([{ appends: 2, events: 2 }]);
+  });
+
+  it('rejects stored ids re-appended to another stream', async () => {
+    const store = openStore();
+    const events = [event(), event()];
+    await store.append('s', events, 'no_stream');
+
+    await expect(store.append('other', events, 'any')).rejects.toBeInstanceOf(PartialDuplicateAppendError);
+    await expect(store.append('s', [events[1], events[0]], 'any')).rejects.toBeInstanceOf(
+      PartialDuplicateAppendError,
+    );
+  });
+
+  it('stamps recordedAt from the injected clock, once per group', async () => {
+    const store = openStore({ clock: () => new Date('2030-05-06T07:08:09.010Z') });
+
+    await Promise.all([store.append('a', [event()], 'any'), store.append('b', [event()], 'any')]);
+
+    const all = await store.readAll({ after: 0, limit: 10 });
+    expect(all.map((e) => e.recordedAt)).toEqual(['2030-05-06T07:08:09.010Z', '2030-05-06T07:08:09.010Z']);
+  });
+
+  it('keeps everything across close and reopen, and continues positions and revisions', async () => {
+    const first = openStore();
+    await first.append('s', [event(), event()], 'no_stream');
+    await first.append('t', [event()], 'no_stream');
+    const before = await first.readAll({ after: 0, limit: 100 });
+    await first.close();
+
+    const reopened = openStore();
+
+    expect(await reopened.readAll({ after: 0, limit: 100 })).toEqual(before);
+    expect(await reopened.headPosition()).toBe(3);
+    expect(await reopened.append('s', [event()], 1)).toMatchObject({
+      nextExpectedRevision: 2,
+      positions: [4],
+    });
+  });
+
+  it('writes appends still queued when closed, and refuses new ones', async () => {
+    const store = openStore();
+    const pending = store.append('s', [event()], 'no_stream');
+
+    await store.close();
+
+    await expect(pending).resolves.toMatchObject({ positions: [1] });
+    await expect(store.append('s', [event()], 'any')).rejects.toThrow(/closed/);
+    expect(await openStore().headPosition()).toBe(1);
+  });
+
+  it('tails appends made by another instance on the same file by polling', async () => {
+    const writer = openStore();
+    const reader = openStore({ pollIntervalMs: 10 });
+    const subscription = reader.subscribeToAll({ after: 0 });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const received: Promise<IteratorResult<EventEnvelope>> = iterator.next();
+
+    await writer.append('s', [event({ id: 'from-writer' })], 'no_stream');
+
+    expect((await received).value).toMatchObject({ id: 'from-writer', position: 1 });
+    await subscription.close();
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('ends its subscriptions when the store closes', async () => {
+    const store = openStore({ pollIntervalMs: 60_000 });
+    const iterator = store.subscribeToAll({ after: 0 })[Symbol.asyncIterator]();
+    const pending = iterator.next();
+
+    await store.close();
+
+    expect(await pending).toEqual({ done: true, value: undefined });
+  });
+
+  it('refuses an in-memory database', () => {
+    expect(() => SqliteEventStore.open({ path: ':memory:' })).toThrow(RangeError);
+  });
+
+  it('puts the file in WAL mode', async () => {
+    openStore();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      db.close();
+    }
+  });
+});

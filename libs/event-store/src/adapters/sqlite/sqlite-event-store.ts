@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventEnvelope, NewEvent } from '@crm/domain';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../../event-store';
+import { type CommittedGroup, GroupCommitQueue } from './group-commit-queue';
+import { PollingSubscription } from './polling-subscription';
+import { prepareDatabase } from './schema';
+import { SqliteAppendWriter } from './sqlite-append-writer';
+import { SqliteEventReader } from './sqlite-event-reader';
+import type { SqliteEventStoreOptions } from './sqlite-event-store-options';
+
+/** The embedded event store (DESIGN §2): one SQLite file in WAL mode, one `events` table. */
+export class SqliteEventStore implements EventStore {
+  private readonly queue: GroupCommitQueue;
+  private readonly reader: SqliteEventReader;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private closed = false;
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    if (options.path === ':memory:' || options.path === '') {
+      throw new RangeError(
+        'SqliteEventStore needs a file path: an in-memory log is neither shared nor durable',
+      );
+    }
+    mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path);
+    try {
+      prepareDatabase(db, options.busyTimeoutMs ?? 5_000);
+      return new SqliteEventStore(db, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
+    const writer = new SqliteAppendWriter(db, options.clock ?? (() => new Date()));
+    this.reader = new SqliteEventReader(db);
+    this.queue = new GroupCommitQueue(
+      (group) => writer.write(group),
+      { maxAppends: options.maxGroupAppends ?? 1_000, maxEvents: options.maxGroupEvents ?? 20_000 },
+      (group) => this.afterCommit(group),
+    );
+  }
+
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('SqliteEventStore is closed'));
+    return this.queue.enqueue(streamId, events, expected);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<EventEnvelope[]> {
+    return this.reader.readStream(streamId, options);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<EventEnvelope[]> {
+    return this.reader.readAll(options.after, options.limit);
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+    const batchSize = this.options.subscriptionBatchSize ?? 1_000;
+    const subscription = new PollingSubscription(
+      (after) => this.reader.readAll(after, batchSize),
+      options.after,
+      this.options.pollIntervalMs ?? 50,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.reader.headPosition();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.drain();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private afterCommit(group: CommittedGroup): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+    this.options.onGroupCommit?.(group);
+  }
+}

@@ -1,0 +1,79 @@
+import type { EventStoreFactory } from './contract-fixtures';
+import { expectEnds, newEvents, takeMatching, uniqueStreamId, useStore } from './contract-fixtures';
+
+export function describeSubscriptionContract(factory: EventStoreFactory): void {
+  describe('subscribeToAll', () => {
+    const store = useStore(factory);
+
+    it('catches up on history, then tails new appends, and close() ends the iteration', async () => {
+      const streamId = uniqueStreamId('subscription');
+      const isOurs = (event: { streamId: string }) => event.streamId === streamId;
+      const before = await store().headPosition();
+      const history = await store().append(streamId, newEvents(3), 'no_stream');
+      const subscription = store().subscribeToAll({ after: before });
+      const iterator = subscription[Symbol.asyncIterator]();
+
+      const caughtUp = await takeMatching(iterator, 3, isOurs);
+      const pending = takeMatching(iterator, 2, isOurs);
+      const live = await store().append(streamId, newEvents(2), 2);
+      const tailed = await pending;
+
+      expect(caughtUp.map((event) => event.position)).toEqual(history.positions);
+      expect(tailed.map((event) => event.position)).toEqual(live.positions);
+      expect(tailed.map((event) => event.revision)).toEqual([3, 4]);
+      const idle = iterator.next();
+      await subscription.close();
+      await expectEnds(iterator, idle);
+    });
+
+    it('starts strictly after the given position', async () => {
+      const streamId = uniqueStreamId('subscription-after');
+      const { positions } = await store().append(streamId, newEvents(3), 'no_stream');
+      const subscription = store().subscribeToAll({ after: positions[0] });
+      const iterator = subscription[Symbol.asyncIterator]();
+
+      const events = await takeMatching(iterator, 2, (event) => event.streamId === streamId);
+
+      expect(events.map((event) => event.position)).toEqual(positions.slice(1));
+      await subscription.close();
+      await expectEnds(iterator);
+    });
+
+    it('serves several subscribers the same events', async () => {
+      const streamId = uniqueStreamId('subscribers');
+      const isOurs = (event: { streamId: string }) => event.streamId === streamId;
+      const before = await store().headPosition();
+      const subscriptions = [
+        store().subscribeToAll({ after: before }),
+        store().subscribeToAll({ after: before }),
+      ];
+      const iterators = subscriptions.map((subscription) => subscription[Symbol.asyncIterator]());
+      const received = Promise.all(iterators.map((iterator) => takeMatching(iterator, 4, isOurs)));
+
+      await store().append(streamId, newEvents(2), 'no_stream');
+      await store().append(streamId, newEvents(2), 1);
+
+      const [first, second] = await received;
+      expect(first.map((event) => event.revision)).toEqual([0, 1, 2, 3]);
+      expect(second).toEqual(first);
+      await Promise.all(subscriptions.map((subscription) => subscription.close()));
+      await Promise.all(iterators.map((iterator) => expectEnds(iterator)));
+    });
+
+    it('ends a for-await loop when closed from inside it', async () => {
+      const streamId = uniqueStreamId('for-await');
+      const before = await store().headPosition();
+      await store().append(streamId, newEvents(2), 'no_stream');
+      const subscription = store().subscribeToAll({ after: before });
+      const seen: number[] = [];
+
+      for await (const event of subscription) {
+        if (event.streamId !== streamId) continue;
+        seen.push(event.revision);
+        if (seen.length === 2) await subscription.close();
+      }
+
+      expect(seen).toEqual([0, 1]);
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import type { EventEnvelope, NewEvent } from '@crm/domain';
+
+/**
+ * `no_stream`: the stream must not exist yet. `stream_exists`: it must have at least one event.
+ * `any`: no check. A number: the revision of the stream's last event (revisions start at 0).
+ */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | number;
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** Revision of the stream's last event after this append; when deduplicated, the original append's last revision. */
+  readonly nextExpectedRevision: number;
+  /** Global position of each appended event, in order. */
+  readonly positions: readonly number[];
+  /** True when every event id was already stored: nothing was written, the original positions are returned. */
+  readonly deduplicated: boolean;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to return (inclusive). Default 0. */
+  readonly fromRevision?: number;
+  /** Last revision to return (inclusive). */
+  readonly toRevision?: number;
+  /** Only events whose occurredAt is at or before this ISO instant. */
+  readonly until?: string;
+}
+
+export interface ReadAllOptions {
+  /** Return events with a global position strictly greater than this. 0 reads from the start. */
+  readonly after: number;
+  /** At most this many events. */
+  readonly limit: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events with a global position strictly greater than this, then tail live appends. */
+  readonly after: number;
+}
+
+/**
+ * An async-iterable view of the global log that catches up and then follows new events until closed.
+ * Iterate it once; close() makes a pending next() resolve done.
+ */
+export interface Subscription extends AsyncIterable<EventEnvelope> {
+  close(): Promise<void>;
+}
+
+/** The append-only log of customer events: the system's source of truth (DESIGN §2, §4). */
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** An unknown stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<EventEnvelope[]>;
+  readAll(options: ReadAllOptions): Promise<EventEnvelope[]>;
+  subscribeToAll(options: SubscribeOptions): Subscription;
+  /** Global position of the newest event, 0 when the log is empty. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,5 @@
+export * from './event-store';
+export * from './errors';
+export * from './upcasting-event-store';
+export * from './adapters/sqlite';
+export * from './adapters/esdb';

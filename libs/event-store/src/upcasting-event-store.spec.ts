@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventEnvelope, NewEvent } from '@crm/domain';
+import { SqliteEventStore } from './adapters/sqlite';
+import { UpcastingEventStore } from './upcasting-event-store';
+
+/** Toy schema change: v1 `Purchased` carried `amount` in lira, v2 carries `amountKurus`. */
+function upcast(event: EventEnvelope): EventEnvelope {
+  if (event.type !== 'Purchased' || event.schemaVersion !== 1) return event;
+  const { amount } = event.data as { amount: number };
+  return { ...event, schemaVersion: 2, data: { amountKurus: amount * 100 } };
+}
+
+function purchased(id: string, schemaVersion: number, data: unknown): NewEvent {
+  return {
+    id,
+    type: 'Purchased',
+    schemaVersion,
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    data,
+    metadata: {
+      actor: { id: 'a', kind: 'user', roles: [] },
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+      source: 'spec',
+    },
+  };
+}
+
+describe('UpcastingEventStore', () => {
+  let dir: string;
+  let inner: SqliteEventStore;
+  let store: UpcastingEventStore;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crm-upcasting-'));
+    inner = SqliteEventStore.open({ path: join(dir, 'events.db') });
+    store = new UpcastingEventStore(inner, upcast);
+    await store.append(
+      'customer-1',
+      [purchased('old', 1, { amount: 12 }), purchased('new', 2, { amountKurus: 500 })],
+      'no_stream',
+    );
+  });
+
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const upcastData = [{ amountKurus: 1200 }, { amountKurus: 500 }];
+
+  it('writes appends as given: stored events keep their old schema', async () => {
+    const stored = await inner.readStream('customer-1');
+    expect(stored.map((event) => [event.schemaVersion, event.data])).toEqual([
+      [1, { amount: 12 }],
+      [2, { amountKurus: 500 }],
+    ]);
+  });
+
+  it('upcasts readStream and readAll', async () => {
+    expect((await store.readStream('customer-1')).map((event) => event.data)).toEqual(upcastData);
+    expect((await store.readAll({ after: 0, limit: 10 })).map((event) => event.data)).toEqual(upcastData);
+    expect((await store.readStream('customer-1')).every((event) => event.schemaVersion === 2)).toBe(true);
+  });
+
+  it('upcasts what a subscription delivers, and closes through to the inner subscription', async () => {
+    const subscription = store.subscribeToAll({ after: 0 });
+    const iterator = subscription[Symbol.asyncIterator]();
+
+    const first = await iterator.next();
+    const second = await iterator.next();
+    await subscription.close();
+
+    expect([first.value, second.value].map((event: EventEnvelope) => event.data)).toEqual(upcastData);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('passes headPosition through', async () => {
+    expect(await store.headPosition()).toBe(2);
+  });
+});

@@ -1,0 +1,60 @@
+import type { EventEnvelope, NewEvent } from '@crm/domain';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from './event-store';
+
+/** Turns an event as stored into its current schema (DESIGN §4): stored bytes never change. */
+export type Upcast = (event: EventEnvelope) => EventEnvelope;
+
+/** An EventStore whose every read passes through `upcast`; appends are written as given. */
+export class UpcastingEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly upcast: Upcast,
+  ) {}
+
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return this.inner.append(streamId, events, expected);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<EventEnvelope[]> {
+    return (await this.inner.readStream(streamId, options)).map(this.upcast);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<EventEnvelope[]> {
+    return (await this.inner.readAll(options)).map(this.upcast);
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    return new UpcastingSubscription(this.inner.subscribeToAll(options), this.upcast);
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+class UpcastingSubscription implements Subscription {
+  constructor(
+    private readonly inner: Subscription,
+    private readonly upcast: Upcast,
+  ) {}
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<EventEnvelope> {
+    for await (const event of this.inner) yield this.upcast(event);
+  }
+}
