@@ -26,3 +26,4 @@ export * from './opportunity/opportunity.events';
 export * from './opportunity/opportunity.commands';
 export * from './opportunity/opportunity.state';
 export * from './opportunity/opportunity.decide';
+export * from './projection/projection-definition';

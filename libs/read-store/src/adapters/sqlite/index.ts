@@ -1,0 +1,1 @@
+export { SqliteReadStore, type SqliteReadStoreOptions } from './sqlite-read-store';

@@ -1,0 +1,216 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { scalarAt } from '../../document-value';
+import { UnknownCollectionError } from '../../errors';
+import { assertCheckpointName, assertCollectionName, assertDocumentId } from '../../names';
+import { encodeCursor } from '../../page-cursor';
+import { checkConditions, checkOperations, checkQuery, checkSpec } from '../../query-validation';
+import type {
+  Checkpoint,
+  CollectionSpec,
+  Condition,
+  JsonObject,
+  Page,
+  Query,
+  ReadStore,
+  StoredDocument,
+  WriteOperation,
+} from '../../read-store';
+import { createCollectionSql, prepareDatabase, quoted } from './schema';
+import { findSql, type SqlValue, whereSql } from './sqlite-query';
+
+export interface SqliteReadStoreOptions {
+  /** The database file; created with its directory when missing. */
+  readonly path: string;
+  readonly busyTimeoutMs?: number;
+}
+
+interface DocumentRow {
+  readonly id: string;
+  readonly version: number;
+  readonly body: string;
+}
+
+// Bounds the cache of prepared statements; query shapes are few, but they come from callers.
+const MAX_CACHED_STATEMENTS = 500;
+
+/** The embedded read store (DESIGN §2): one SQLite file in WAL mode, one table of JSON documents per collection. */
+export class SqliteReadStore implements ReadStore {
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly resolveStatement: Database.Statement<[string, string], { name: string; fields: string }>;
+
+  static open(options: SqliteReadStoreOptions): SqliteReadStore {
+    if (options.path === ':memory:' || options.path === '') {
+      throw new RangeError('SqliteReadStore needs a file path: readers in other processes share it');
+    }
+    mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path);
+    try {
+      prepareDatabase(db, options.busyTimeoutMs ?? 5_000);
+      return new SqliteReadStore(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  private constructor(private readonly db: Database.Database) {
+    this.resolveStatement = db.prepare(
+      `SELECT name, fields FROM collections
+        WHERE name = coalesce((SELECT target FROM aliases WHERE alias = ?), ?)`,
+    );
+  }
+
+  async ensureCollection(spec: CollectionSpec): Promise<void> {
+    assertCollectionName(spec.name);
+    checkSpec(spec);
+    this.db.transaction(() => {
+      this.db.exec(createCollectionSql(spec));
+      this.db
+        .prepare(
+          `INSERT INTO collections (name, fields) VALUES (?, ?)
+           ON CONFLICT (name) DO UPDATE SET fields = excluded.fields`,
+        )
+        .run(spec.name, JSON.stringify(spec.fields.map(({ path, type }) => ({ path, type }))));
+    })();
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    assertCollectionName(name);
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS ${quoted(name)}`);
+      this.db.prepare('DELETE FROM collections WHERE name = ?').run(name);
+    })();
+    this.statements.clear();
+  }
+
+  async get(collection: string, id: string): Promise<StoredDocument | undefined> {
+    assertDocumentId(id);
+    const table = this.resolve(collection).name;
+    const row = this.statement(
+      `SELECT id, version, body FROM ${quoted(table)} WHERE id = ? AND deleted = 0`,
+    ).get(id) as DocumentRow | undefined;
+    return row === undefined ? undefined : toDocument(row);
+  }
+
+  async getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    ids.forEach((id) => assertDocumentId(id));
+    const table = this.resolve(collection).name;
+    const rows = this.statement(
+      `SELECT id, version, body FROM ${quoted(table)}
+        WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
+    ).all(JSON.stringify(ids)) as DocumentRow[];
+    return new Map(rows.map((row) => [row.id, toDocument(row)]));
+  }
+
+  async bulkWrite(collection: string, operations: readonly WriteOperation[]): Promise<void> {
+    checkOperations(operations);
+    const table = quoted(this.resolve(collection).name);
+    // The WHERE of the upsert is the version fence: equal or older writes leave the row as it is.
+    const write = this.statement(
+      `INSERT INTO ${table} (id, version, deleted, body) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE
+         SET version = excluded.version, deleted = excluded.deleted, body = excluded.body
+         WHERE excluded.version > ${table}.version`,
+    );
+    this.db.transaction(() => {
+      for (const operation of operations) {
+        if (operation.kind === 'upsert') {
+          const { id, version, body } = operation.document;
+          write.run(id, version, 0, JSON.stringify(body));
+        } else {
+          write.run(operation.id, operation.version, 1, '{}');
+        }
+      }
+    })();
+  }
+
+  async find(collection: string, query: Query): Promise<Page> {
+    const spec = this.resolve(collection);
+    const checked = checkQuery(spec, query);
+    const filter = whereSql(checked.where, checked.sort, checked.after);
+    const rows = this.statement(findSql(spec.name, filter, checked.sort)).all(
+      ...filter.params,
+      checked.limit + 1,
+    ) as DocumentRow[];
+    const items = rows.slice(0, checked.limit).map(toDocument);
+    if (rows.length <= checked.limit) return { items };
+    const last = items[items.length - 1];
+    const value = checked.sort === undefined ? null : scalarAt(last.body, checked.sort.field);
+    return { items, nextCursor: encodeCursor(checked.sort, { value, id: last.id }) };
+  }
+
+  async count(collection: string, where?: readonly Condition[]): Promise<number> {
+    const spec = this.resolve(collection);
+    const filter = whereSql(checkConditions(spec, where));
+    const row = this.statement(`SELECT count(*) AS n FROM ${quoted(spec.name)} WHERE ${filter.sql}`).get(
+      ...filter.params,
+    ) as { n: number };
+    return row.n;
+  }
+
+  async getCheckpoint(name: string): Promise<Checkpoint | undefined> {
+    assertCheckpointName(name);
+    const row = this.statement('SELECT position, updated_at FROM checkpoints WHERE name = ?').get(name) as
+      | { position: number; updated_at: string }
+      | undefined;
+    return row === undefined ? undefined : { position: row.position, updatedAt: row.updated_at };
+  }
+
+  async saveCheckpoint(name: string, checkpoint: Checkpoint): Promise<void> {
+    assertCheckpointName(name);
+    this.statement(
+      `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+    ).run(name, checkpoint.position, checkpoint.updatedAt);
+  }
+
+  async setAlias(alias: string, collection: string): Promise<void> {
+    assertCollectionName(alias);
+    assertCollectionName(collection);
+    this.db.transaction(() => {
+      if (this.statement('SELECT 1 FROM collections WHERE name = ?').get(collection) === undefined) {
+        throw new UnknownCollectionError(collection);
+      }
+      this.statement(
+        `INSERT INTO aliases (alias, target) VALUES (?, ?)
+         ON CONFLICT (alias) DO UPDATE SET target = excluded.target`,
+      ).run(alias, collection);
+    })();
+  }
+
+  async resolveAlias(alias: string): Promise<string | undefined> {
+    assertCollectionName(alias);
+    const row = this.statement('SELECT target FROM aliases WHERE alias = ?').get(alias) as
+      | { target: string }
+      | undefined;
+    return row?.target;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Every call goes through the alias table, so a swap made by any process is seen at once. */
+  private resolve(name: string): CollectionSpec {
+    assertCollectionName(name);
+    const row = this.resolveStatement.get(name, name);
+    if (row === undefined) throw new UnknownCollectionError(name);
+    return { name: row.name, fields: JSON.parse(row.fields) as CollectionSpec['fields'] };
+  }
+
+  private statement(sql: string): Database.Statement<SqlValue[]> {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return { id: row.id, version: row.version, body: JSON.parse(row.body) as JsonObject };
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { CollectionSpec, JsonObject, ReadStore, WriteOperation } from '../read-store';
+
+export interface OpenedReadStore {
+  readonly store: ReadStore;
+  dispose(): Promise<void>;
+}
+
+export type ReadStoreFactory = () => Promise<OpenedReadStore>;
+
+/** Opens one store for the enclosing describe block; the server may be shared, so names are always fresh. */
+export function useStore(factory: ReadStoreFactory): () => ReadStore {
+  let opened: OpenedReadStore | undefined;
+  beforeAll(async () => {
+    opened = await factory();
+  });
+  afterAll(async () => {
+    await opened?.dispose();
+  });
+  return () => {
+    if (opened === undefined) throw new Error('The contract store was not opened');
+    return opened.store;
+  };
+}
+
+export function uniqueName(label: string): string {
+  return `contract_${label}_${randomBytes(6).toString('hex')}`;
+}
+
+export function upsert(id: string, version: number, body: JsonObject): WriteOperation {
+  return { kind: 'upsert', document: { id, version, body } };
+}
+
+export function remove(id: string, version: number): WriteOperation {
+  return { kind: 'delete', id, version };
+}
+
+/** A fresh collection with the fields the query contract filters and sorts on. */
+export function customerSpec(label: string): CollectionSpec {
+  return {
+    name: uniqueName(label),
+    fields: [
+      { path: 'tier', type: 'string' },
+      { path: 'score', type: 'number' },
+      { path: 'active', type: 'boolean' },
+      { path: 'code', type: 'string' },
+      { path: 'profile.email', type: 'string' },
+    ],
+  };
+}

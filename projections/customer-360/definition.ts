@@ -1,0 +1,73 @@
+import {
+  parseStreamName,
+  toEpochMs,
+  upcast,
+  type EventEnvelope,
+  type ProjectionDefinition,
+  type ProjectionField,
+} from '@crm/domain';
+import { applyEvent } from './apply-event';
+import { evaluateChurn } from './churn';
+import { historicalClv } from './clv';
+import { emptyCustomer360, type Customer360 } from './customer-360.document';
+import { CUSTOMER_EVENT_TYPES, isCustomerEventType, type CustomerEnvelope } from './customer-envelope';
+import { appendToTimeline } from './timeline';
+
+export const CUSTOMER_360_NAME = 'customer-360';
+export const CUSTOMER_360_VERSION = 1;
+
+export const CUSTOMER_360_FIELDS: readonly ProjectionField[] = [
+  { path: 'tier', type: 'string' },
+  { path: 'stage', type: 'string' },
+  { path: 'churnRisk', type: 'boolean' },
+  { path: 'profile.nameLower', type: 'string' },
+  { path: 'profile.emailLower', type: 'string' },
+  { path: 'netSpend', type: 'number' },
+  { path: 'lastPurchaseAt', type: 'string' },
+];
+
+/** The customer id of a `customer-<id>` stream event of a handled type; null otherwise. */
+export const customer360DocumentId = (event: EventEnvelope): string | null => {
+  if (!isCustomerEventType(event.type)) {
+    return null;
+  }
+  const parsed = parseStreamName(event.streamId);
+  return parsed !== null && parsed.category === 'customer' ? parsed.id : null;
+};
+
+const later = (current: string | null, candidate: string): string =>
+  current === null || toEpochMs(candidate) > toEpochMs(current) ? candidate : current;
+
+/** Time-based flags are evaluated as of the latest `occurredAt` applied (there is no clock). */
+const withDerivedFlags = (doc: Customer360): Customer360 => {
+  const churn = evaluateChurn(doc, doc.asOf);
+  return { ...doc, churn, churnRisk: churn.risk, clv: historicalClv(doc, doc.asOf) };
+};
+
+/**
+ * Applies one stored event. Pure: events of other types, and events at or below the last applied
+ * revision (redeliveries), leave the document as it is. Older schema versions are upcast first.
+ */
+export const evolveCustomer360 = (doc: Customer360, stored: EventEnvelope): Customer360 => {
+  if (!isCustomerEventType(stored.type) || stored.revision <= doc.lastRevision) {
+    return doc;
+  }
+  const event = upcast(stored) as EventEnvelope & CustomerEnvelope;
+  const applied = applyEvent(doc, event);
+  const stamped: Customer360 = {
+    ...applied,
+    lastRevision: event.revision,
+    asOf: later(doc.asOf, event.occurredAt),
+  };
+  return withDerivedFlags(appendToTimeline(stamped, event));
+};
+
+export const customer360: ProjectionDefinition<Customer360> = {
+  name: CUSTOMER_360_NAME,
+  version: CUSTOMER_360_VERSION,
+  handles: CUSTOMER_EVENT_TYPES,
+  documentId: customer360DocumentId,
+  initial: emptyCustomer360,
+  evolve: evolveCustomer360,
+  fields: CUSTOMER_360_FIELDS,
+};
