@@ -11,6 +11,8 @@ const moduleNameMapper = {
   '^@crm/messaging/(.*)$': '<rootDir>/libs/messaging/src/$1',
   '^@crm/platform$': '<rootDir>/libs/platform/src',
   '^@crm/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
+  '^@crm/projection-runtime$': '<rootDir>/libs/projection-runtime/src',
+  '^@crm/projection-runtime/(.*)$': '<rootDir>/libs/projection-runtime/src/$1',
   '^@crm/projections/(.*)$': '<rootDir>/projections/$1',
 };
 

@@ -1,0 +1,20 @@
+export type RunnerState = 'idle' | 'running' | 'stopping';
+
+/** What `/projections` and `crm projections status` show for one projection. */
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  /** The collection it writes, `<name>_v<version>`; also the checkpoint's name. */
+  readonly collection: string;
+  readonly state: RunnerState;
+  /** Checkpoint: every event at or below it has been applied or dead-lettered. */
+  readonly position: number;
+  readonly headPosition: number;
+  readonly lagEvents: number;
+  /** Now minus the recordedAt of the newest applied event; 0 when caught up, undefined before any. */
+  readonly lagMs: number | undefined;
+  readonly eventsPerSecond: number;
+  readonly deadLetters: number;
+  /** The last batch failure (I/O), cleared by the next successful batch. */
+  readonly lastError?: string;
+}
