@@ -9,6 +9,7 @@ const moduleNameMapper = {
   '^@crm/read-store/(.*)$': '<rootDir>/libs/read-store/src/$1',
   '^@crm/messaging$': '<rootDir>/libs/messaging/src',
   '^@crm/messaging/(.*)$': '<rootDir>/libs/messaging/src/$1',
+  '^@crm/test-support$': '<rootDir>/libs/test-support/src',
   '^@crm/platform$': '<rootDir>/libs/platform/src',
   '^@crm/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
   '^@crm/projection-runtime$': '<rootDir>/libs/projection-runtime/src',

@@ -1,29 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { type Opened, type OpenFactory, useOpened } from '@crm/test-support';
 import type { EventEnvelope, EventMetadata, NewEvent } from '@crm/domain';
 import type { EventStore, ExpectedRevision } from '../event-store';
 import { WrongExpectedRevisionError } from '../errors';
 
-export interface OpenedEventStore {
-  readonly store: EventStore;
-  dispose(): Promise<void>;
-}
+export type OpenedEventStore = Opened<EventStore>;
 
-export type EventStoreFactory = () => Promise<OpenedEventStore>;
+export type EventStoreFactory = OpenFactory<EventStore>;
 
-/** Opens one store for the enclosing describe block; the log may be shared, so tests never assume it empty. */
-export function useStore(factory: EventStoreFactory): () => EventStore {
-  let opened: OpenedEventStore | undefined;
-  beforeAll(async () => {
-    opened = await factory();
-  });
-  afterAll(async () => {
-    await opened?.dispose();
-  });
-  return () => {
-    if (opened === undefined) throw new Error('The contract store was not opened');
-    return opened.store;
-  };
-}
+/** Opens one store for the enclosing describe block; the server may be shared, so names are always fresh. */
+export const useStore = (factory: EventStoreFactory): (() => EventStore) => useOpened(factory);
 
 export function uniqueStreamId(label: string): string {
   return `contract_${label}-${randomUUID()}`;

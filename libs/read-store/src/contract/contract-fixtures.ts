@@ -1,27 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { type Opened, type OpenFactory, useOpened } from '@crm/test-support';
 import type { CollectionSpec, JsonObject, ReadStore, WriteOperation } from '../read-store';
 
-export interface OpenedReadStore {
-  readonly store: ReadStore;
-  dispose(): Promise<void>;
-}
+export type OpenedReadStore = Opened<ReadStore>;
 
-export type ReadStoreFactory = () => Promise<OpenedReadStore>;
+export type ReadStoreFactory = OpenFactory<ReadStore>;
 
 /** Opens one store for the enclosing describe block; the server may be shared, so names are always fresh. */
-export function useStore(factory: ReadStoreFactory): () => ReadStore {
-  let opened: OpenedReadStore | undefined;
-  beforeAll(async () => {
-    opened = await factory();
-  });
-  afterAll(async () => {
-    await opened?.dispose();
-  });
-  return () => {
-    if (opened === undefined) throw new Error('The contract store was not opened');
-    return opened.store;
-  };
-}
+export const useStore = (factory: ReadStoreFactory): (() => ReadStore) => useOpened(factory);
 
 export function uniqueName(label: string): string {
   return `contract_${label}_${randomBytes(6).toString('hex')}`;

@@ -1,0 +1,2 @@
+export * from './opened-under-test';
+export * from './server-target';
