@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
-import { EventStoreModule } from '@crm/platform';
+import { EmbeddedProjectionsModule, EventStoreModule, ReadStoreModule, readCrmMode } from '@crm/platform';
 import { HealthController } from './health/health.controller';
 
+const embedded = readCrmMode(process.env) === 'embedded';
+
 @Module({
-  imports: [EventStoreModule],
+  imports: [EventStoreModule, ReadStoreModule, ...(embedded ? [EmbeddedProjectionsModule] : [])],
   controllers: [HealthController],
 })
 export class AppModule {}

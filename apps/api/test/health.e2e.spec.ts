@@ -30,7 +30,7 @@ describe('GET /health (embedded mode, over HTTP)', () => {
 
   it('reports the SQLite event store and its head position, which moves with appends', async () => {
     const before = (await (await fetch(`${baseUrl}/health`)).json()) as HealthReport;
-    expect(before).toEqual({ status: 'ok', eventStore: { adapter: 'sqlite', headPosition: 0 } });
+    expect(before).toMatchObject({ status: 'ok', eventStore: { adapter: 'sqlite', headPosition: 0 } });
 
     const store = app.get<EventStore>(EVENT_STORE);
     await store.append(

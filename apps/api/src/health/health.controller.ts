@@ -1,10 +1,13 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { EventStore } from '@crm/event-store';
-import { EVENT_STORE, EventStoreConfig } from '@crm/platform';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import type { EventStore } from '@crm/event-store';
+import type { ProjectionHost, ProjectionStatus } from '@crm/projection-runtime';
+import { EVENT_STORE, EventStoreConfig, PROJECTION_HOST } from '@crm/platform';
 
 export interface HealthReport {
   readonly status: 'ok';
   readonly eventStore: { readonly adapter: EventStoreConfig['kind']; readonly headPosition: number };
+  /** The projections this process runs (embedded mode); absent where a separate projector runs them. */
+  readonly projections?: ProjectionStatus[];
 }
 
 @Controller('health')
@@ -12,13 +15,14 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject('EVENT_STORE_CONFIG') private readonly config: EventStoreConfig,
+    @Optional() @Inject(PROJECTION_HOST) private readonly projections?: ProjectionHost,
   ) {}
 
   @Get()
   async check(): Promise<HealthReport> {
-    return {
-      status: 'ok',
-      eventStore: { adapter: this.config.kind, headPosition: await this.store.headPosition() },
-    };
+    const eventStore = { adapter: this.config.kind, headPosition: await this.store.headPosition() };
+    return this.projections
+      ? { status: 'ok', eventStore, projections: await this.projections.statuses() }
+      : { status: 'ok', eventStore };
   }
 }

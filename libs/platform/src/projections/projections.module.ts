@@ -1,0 +1,36 @@
+import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import type { EventStore } from '@crm/event-store';
+import type { ProjectionHost } from '@crm/projection-runtime';
+import type { ReadStore } from '@crm/read-store';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { READ_STORE } from '../read-store/read-store.module';
+import { builtInProjectionHost } from './built-in-projection-host';
+
+export const PROJECTION_HOST = Symbol('ProjectionHost');
+
+/**
+ * Embedded mode's in-process bus (DESIGN §2): the built-in projections tail the event store's global log
+ * in this process, from their checkpoints, and stop after the batch in hand on shutdown.
+ */
+@Module({
+  providers: [
+    {
+      provide: PROJECTION_HOST,
+      inject: [EVENT_STORE, READ_STORE],
+      useFactory: (store: EventStore, readStore: ReadStore) => builtInProjectionHost(store, readStore),
+    },
+  ],
+  exports: [PROJECTION_HOST],
+})
+// Stops before any store closes: Nest runs every beforeApplicationShutdown hook before onApplicationShutdown.
+export class EmbeddedProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(PROJECTION_HOST) private readonly host: ProjectionHost) {}
+
+  onApplicationBootstrap(): void {
+    this.host.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.host.stop();
+  }
+}
