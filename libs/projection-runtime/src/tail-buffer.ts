@@ -25,6 +25,11 @@ export class TailBuffer {
     while (this.buffered.length === 0 && !this.closed) {
       await new Promise<void>((resolve) => (this.wakeTaker = resolve));
     }
+    if (this.buffered.length < max && !this.closed) {
+      // The taker wakes on the first pushed event; one macrotask lets the pump drain every event the feed
+      // already holds (a page of the log is delivered in microtasks), so a busy tail makes real batches.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     if (this.failure !== undefined) throw this.failure;
     if (this.closed) return [];
     const batch = this.buffered.splice(0, max);
