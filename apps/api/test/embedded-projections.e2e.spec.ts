@@ -1,8 +1,3 @@
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CURRENT_SCHEMA_VERSIONS,
   type CustomerCommand,
@@ -18,8 +13,8 @@ import {
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, READ_STORE } from '@crm/platform';
 import type { ReadStore } from '@crm/read-store';
-import { AppModule } from '../src/app.module';
 import type { HealthReport } from '../src/health/health.controller';
+import { useEmbeddedApp } from './support/embedded-app';
 
 const metadata = (commandId: string): EventMetadata => ({
   actor: { id: 'svc-orders', kind: 'service', roles: ['service'] },
@@ -57,27 +52,10 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_000
 }
 
 describe('Embedded mode: the in-process bus keeps the read models up to date', () => {
-  let app: INestApplication;
-  let baseUrl: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
-    process.env.CRM_DATA_DIR = dataDir;
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.enableShutdownHooks();
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
-  });
-
-  afterAll(async () => {
-    await app.close();
-    delete process.env.CRM_DATA_DIR;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const running = useEmbeddedApp();
 
   it('projects appended customer events into the 360, the tier and a verifiable audit trail', async () => {
+    const { app, baseUrl } = running();
     const store = app.get<EventStore>(EVENT_STORE);
     const readStore = app.get<ReadStore>(READ_STORE);
     await execute(

@@ -1,34 +1,13 @@
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EventStore } from '@crm/event-store';
 import { EVENT_STORE } from '@crm/platform';
-import { AppModule } from '../src/app.module';
 import type { HealthReport } from '../src/health/health.controller';
+import { useEmbeddedApp } from './support/embedded-app';
 
 describe('GET /health (embedded mode, over HTTP)', () => {
-  let app: INestApplication;
-  let baseUrl: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
-    process.env.CRM_DATA_DIR = dataDir;
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
-  });
-
-  afterAll(async () => {
-    await app.close();
-    delete process.env.CRM_DATA_DIR;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const running = useEmbeddedApp();
 
   it('reports the SQLite event store and its head position, which moves with appends', async () => {
+    const { app, baseUrl } = running();
     const before = (await (await fetch(`${baseUrl}/health`)).json()) as HealthReport;
     expect(before).toMatchObject({ status: 'ok', eventStore: { adapter: 'sqlite', headPosition: 0 } });
 
