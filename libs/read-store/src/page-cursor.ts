@@ -1,5 +1,6 @@
 import { InvalidQueryError } from './errors';
-import type { Scalar, Sort } from './read-store';
+import { scalarAt } from './document-value';
+import type { Page, Scalar, Sort, StoredDocument } from './read-store';
 
 /** Where the previous page ended: the sort value and id of its last document. */
 export interface PagePosition {
@@ -48,4 +49,16 @@ function parseTuple(cursor: unknown): CursorTuple | undefined {
     return undefined;
   }
   return [field, direction, value as Scalar, id];
+}
+
+/**
+ * Builds a page from up to `limit + 1` fetched documents: the extra one only says that more match, and
+ * the cursor points after the last document returned.
+ */
+export function pageOf(fetched: readonly StoredDocument[], limit: number, sort: Sort | undefined): Page {
+  const items = fetched.slice(0, limit);
+  if (fetched.length <= limit) return { items };
+  const last = items[items.length - 1];
+  const value = sort === undefined ? null : scalarAt(last.body, sort.field);
+  return { items, nextCursor: encodeCursor(sort, { value, id: last.id }) };
 }

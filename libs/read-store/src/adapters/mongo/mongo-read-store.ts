@@ -7,10 +7,9 @@ import {
   type MongoClientOptions,
   MongoServerError,
 } from 'mongodb';
-import { scalarAt } from '../../document-value';
 import { UnknownCollectionError } from '../../errors';
 import { assertCheckpointName, assertCollectionName, assertDocumentId } from '../../names';
-import { encodeCursor } from '../../page-cursor';
+import { pageOf } from '../../page-cursor';
 import { checkConditions, checkOperations, checkQuery, checkSpec } from '../../query-validation';
 import type {
   Checkpoint,
@@ -123,11 +122,7 @@ export class MongoReadStore implements ReadStore {
     const found = await documents
       .find(filter, { sort: sortSpec(checked.sort), limit: checked.limit + 1 })
       .toArray();
-    const items = found.slice(0, checked.limit).map(toStored);
-    if (found.length <= checked.limit) return { items };
-    const last = items[items.length - 1];
-    const value = checked.sort === undefined ? null : scalarAt(last.body, checked.sort.field);
-    return { items, nextCursor: encodeCursor(checked.sort, { value, id: last.id }) };
+    return pageOf(found.map(toStored), checked.limit, checked.sort);
   }
 
   async count(collection: string, where?: readonly Condition[]): Promise<number> {

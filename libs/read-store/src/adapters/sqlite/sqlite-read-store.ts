@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { scalarAt } from '../../document-value';
 import { UnknownCollectionError } from '../../errors';
 import { assertCheckpointName, assertCollectionName, assertDocumentId } from '../../names';
-import { encodeCursor } from '../../page-cursor';
+import { pageOf } from '../../page-cursor';
 import { checkConditions, checkOperations, checkQuery, checkSpec } from '../../query-validation';
 import type {
   Checkpoint,
@@ -134,11 +133,7 @@ export class SqliteReadStore implements ReadStore {
       ...filter.params,
       checked.limit + 1,
     ) as DocumentRow[];
-    const items = rows.slice(0, checked.limit).map(toDocument);
-    if (rows.length <= checked.limit) return { items };
-    const last = items[items.length - 1];
-    const value = checked.sort === undefined ? null : scalarAt(last.body, checked.sort.field);
-    return { items, nextCursor: encodeCursor(checked.sort, { value, id: last.id }) };
+    return pageOf(rows.map(toDocument), checked.limit, checked.sort);
   }
 
   async count(collection: string, where?: readonly Condition[]): Promise<number> {
