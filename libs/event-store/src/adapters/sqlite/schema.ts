@@ -27,5 +27,8 @@ export function prepareDatabase(db: Database.Database, busyTimeoutMs: number): v
   }
   // In WAL mode NORMAL may lose the last commits on power loss: an acknowledged append must survive.
   db.pragma('synchronous = FULL');
+  // Each append of a group runs in a savepoint; its statement journal spills to a temp file past 64 KiB,
+  // which cost batched appends about 8% of their throughput. Durability rests on the WAL, not on it.
+  db.pragma('temp_store = MEMORY');
   db.exec(CREATE_EVENTS);
 }
