@@ -15,6 +15,8 @@ const moduleNameMapper = {
   '^@crm/projection-runtime$': '<rootDir>/libs/projection-runtime/src',
   '^@crm/projection-runtime/(.*)$': '<rootDir>/libs/projection-runtime/src/$1',
   '^@crm/projections/(.*)$': '<rootDir>/projections/$1',
+  '^@crm/application$': '<rootDir>/libs/application/src',
+  '^@crm/demo-data$': '<rootDir>/libs/demo-data/src',
 };
 
 const config: Config = {

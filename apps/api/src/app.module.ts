@@ -1,11 +1,23 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { EmbeddedProjectionsModule, EventStoreModule, ReadStoreModule, readCrmMode } from '@crm/platform';
+import { AuthModule } from './auth/auth.module';
+import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 
 const embedded = readCrmMode(process.env) === 'embedded';
 
 @Module({
-  imports: [EventStoreModule, ReadStoreModule, ...(embedded ? [EmbeddedProjectionsModule] : [])],
+  imports: [
+    CqrsModule.forRoot(),
+    EventStoreModule,
+    ReadStoreModule,
+    ...(embedded ? [EmbeddedProjectionsModule] : []),
+    AuthModule,
+    MetricsModule,
+    CommandsModule,
+  ],
   controllers: [HealthController],
 })
 export class AppModule {}

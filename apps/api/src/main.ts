@@ -1,14 +1,23 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { readCrmMode } from '@crm/platform';
+import { AUTH_CONFIG, type AuthConfig } from './auth/auth-config';
+import { TokenIssuer } from './auth/token-issuer';
+import { createApp } from './create-app';
 
 async function bootstrap(): Promise<void> {
   const logger = new ConsoleLogger({ json: true });
-  const app = await NestFactory.create(AppModule, { logger });
-  app.enableShutdownHooks();
+  const app = await createApp({ logger });
   const port = Number(process.env.PORT ?? 3000);
-  await app.listen(port);
-  logger.log(`CRM API listening on http://localhost:${port} (health: /health)`, 'Bootstrap');
+  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  const url = `http://localhost:${port}`;
+  logger.log(
+    `CRM API (${readCrmMode(process.env)} mode) listening on ${url}; OpenAPI at ${url}/docs`,
+    'Bootstrap',
+  );
+  if (app.get<AuthConfig>(AUTH_CONFIG).development) {
+    const tokens = app.get(TokenIssuer).developmentTokens();
+    logger.log({ message: 'development bearer tokens (valid 30 days)', tokens }, 'Bootstrap');
+  }
 }
 
 void bootstrap();

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import type { EventStore } from '@crm/event-store';
 import type { ProjectionHost, ProjectionStatus } from '@crm/projection-runtime';
 import { EVENT_STORE, EventStoreConfig, PROJECTION_HOST } from '@crm/platform';
+import { Public } from '../auth/access.decorators';
 
 export interface HealthReport {
   readonly status: 'ok';
@@ -10,6 +11,7 @@ export interface HealthReport {
   readonly projections?: ProjectionStatus[];
 }
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,33 +1,47 @@
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppModule } from '../../src/app.module';
+import type { Role } from '../../src/auth/role';
+import { TokenIssuer } from '../../src/auth/token-issuer';
+import { createApp } from '../../src/create-app';
 
 export interface RunningApp {
-  readonly app: INestApplication;
+  readonly app: NestFastifyApplication;
   readonly baseUrl: string;
+  /** A bearer token for a caller with these roles. */
+  readonly token: (roles: Role | Role[], subject?: string) => string;
 }
 
 /** Boots the API in embedded mode on a fresh data directory for the enclosing describe block. */
-export function useEmbeddedApp(): () => RunningApp {
+export function useEmbeddedApp(env: Record<string, string> = {}): () => RunningApp {
   let running: RunningApp | undefined;
   let dataDir: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
-    process.env.CRM_DATA_DIR = dataDir;
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    app.enableShutdownHooks();
+    Object.assign(process.env, { CRM_DATA_DIR: dataDir, ...env });
+    const app = await createApp({ logger: false });
     await app.listen(0, '127.0.0.1');
-    running = { app, baseUrl: await app.getUrl() };
+    const tokens = app.get(TokenIssuer);
+    running = {
+      app,
+      baseUrl: await app.getUrl(),
+      token: (roles, subject) => {
+        const list = Array.isArray(roles) ? roles : [roles];
+        return tokens.sign({
+          subject: subject ?? `test-${list.join('-')}`,
+          roles: list,
+          service: 'e2e-tests',
+        });
+      },
+    };
   });
 
   afterAll(async () => {
     await running?.app.close();
     delete process.env.CRM_DATA_DIR;
+    for (const key of Object.keys(env)) delete process.env[key];
     rmSync(dataDir, { recursive: true, force: true });
   });
 

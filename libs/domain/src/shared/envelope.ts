@@ -15,6 +15,8 @@ export interface EventMetadata {
   readonly source: string;
   readonly tenantId?: string;
   readonly reason?: string;
+  /** Fingerprint of the request that issued the command: a retry with the same command id must match it. */
+  readonly requestHash?: string;
 }
 
 /** An event as a decider emits it: no stream position yet. */

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@crm/event-store';
 import type { ProjectionHost } from '@crm/projection-runtime';
 import type { ReadStore } from '@crm/read-store';
@@ -12,6 +12,7 @@ export const PROJECTION_HOST = Symbol('ProjectionHost');
  * Embedded mode's in-process bus (DESIGN §2): the built-in projections tail the event store's global log
  * in this process, from their checkpoints, and stop after the batch in hand on shutdown.
  */
+@Global()
 @Module({
   providers: [
     {

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AUTH_CONFIG, type AuthConfig, readAuthConfig } from './auth-config';
+import { CallerThrottlerGuard } from './caller-throttler.guard';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { TokenIssuer } from './token-issuer';
+
+const authConfig = { provide: AUTH_CONFIG, useFactory: () => readAuthConfig(process.env) };
+
+/** Bearer JWT authentication, role checks and per-caller rate limits, applied to every route. */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      extraProviders: [authConfig],
+      inject: [AUTH_CONFIG],
+      useFactory: (config: AuthConfig) => ({ secret: config.secret }),
+    }),
+    ThrottlerModule.forRoot({
+      throttlers: [{ ttl: 1_000, limit: Number(process.env.RATE_LIMIT_PER_SECOND ?? 1_000) }],
+    }),
+  ],
+  providers: [
+    authConfig,
+    TokenIssuer,
+    // Order matters: the throttler tracks the principal the auth guard attached.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+  ],
+  exports: [TokenIssuer, AUTH_CONFIG],
+})
+export class AuthModule {}

@@ -1,0 +1,47 @@
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedRequest } from '../auth/authenticated-request';
+import type { Principal } from '../auth/principal';
+import { correlationIdOf } from '../http/correlation-id';
+
+/** What a command request carries besides its body, read from the token and the headers. */
+export interface CommandContext {
+  readonly principal: Principal;
+  readonly correlationId: string;
+  /** `Idempotency-Key`: becomes the command id. */
+  readonly idempotencyKey?: string;
+  /** `If-Match`: the revision the stream must be at; -1 demands that it does not exist yet. */
+  readonly ifMatch?: number;
+}
+
+export const COMMAND_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const IF_MATCH = /^(?:W\/)?"?(-1|0|[1-9][0-9]{0,15})"?$/;
+
+function single(header: string | string[] | undefined, name: string): string | undefined {
+  if (Array.isArray(header)) throw new BadRequestException(`${name} must be given once`);
+  return header;
+}
+
+export function readCommandContext(request: AuthenticatedRequest): CommandContext {
+  if (request.principal === undefined) throw new Error('command route reached without authentication');
+  const key = single(request.headers['idempotency-key'], 'Idempotency-Key');
+  if (key !== undefined && !COMMAND_ID.test(key)) {
+    throw new BadRequestException('Idempotency-Key must be 1-128 characters of A-Z, a-z, 0-9, . _ : -');
+  }
+  const ifMatch = single(request.headers['if-match'], 'If-Match');
+  const revision = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch)?.[1];
+  if (ifMatch !== undefined && revision === undefined) {
+    throw new BadRequestException(
+      'If-Match must be a stream revision such as "3" (the ETag of a command response)',
+    );
+  }
+  return {
+    principal: request.principal,
+    correlationId: correlationIdOf(request.headers['x-correlation-id']),
+    idempotencyKey: key,
+    ifMatch: revision === undefined ? undefined : Number(revision),
+  };
+}
+
+export const CommandHeaders = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  readCommandContext(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+);
