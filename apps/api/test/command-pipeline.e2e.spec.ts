@@ -1,3 +1,4 @@
+import type { CommandOutcome } from '@crm/application';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE } from '@crm/platform';
 import { useEmbeddedApp } from './support/embedded-app';
@@ -12,7 +13,11 @@ describe('Command pipeline over HTTP: idempotency, concurrency, If-Match', () =>
   const running = useEmbeddedApp();
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const { baseUrl, token } = running();
-    return call(baseUrl, 'POST', path, { token: token('service'), body, headers });
+    return call<CommandOutcome & { code?: string }>(baseUrl, 'POST', path, {
+      token: token('service'),
+      body,
+      headers,
+    });
   };
   const head = () => running().app.get<EventStore>(EVENT_STORE).headPosition();
 

@@ -91,8 +91,13 @@ describe('demoCommands', () => {
   });
 
   describe('given a 300-customer run', () => {
-    const commands = [...demoCommands({ customers: 300 })];
-    const outcome = replay(commands);
+    let commands: DemoCommand[];
+    let outcome: Replay;
+
+    beforeAll(() => {
+      commands = [...demoCommands({ customers: 300 })];
+      outcome = replay(commands);
+    });
 
     it('when replayed through the real deciders, then every command is accepted', () => {
       expect(outcome.rejections).toEqual([]);
@@ -157,8 +162,8 @@ describe('demoCommands', () => {
   describe('given the default 10,000 customers', () => {
     it('when iterated without keeping the commands, then the count lies in the expected range', () => {
       let count = 0;
-      for (const command of demoCommands()) {
-        count += command.commandId.length > 0 ? 1 : 0;
+      for (const _command of demoCommands()) {
+        count += 1;
       }
       expect(count).toBeGreaterThan(160_000);
       expect(count).toBeLessThan(220_000);

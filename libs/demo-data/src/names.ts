@@ -1,106 +1,37 @@
 import type { Random } from './random';
 
-const TURKISH_FIRST_NAMES = [
-  'Ayşe',
-  'Fatma',
-  'Elif',
-  'Zeynep',
-  'Emine',
-  'Hatice',
-  'Merve',
-  'Büşra',
-  'Esra',
-  'Özlem',
-  'Selin',
-  'Defne',
-  'Ece',
-  'Gökçe',
-  'İrem',
-  'Şule',
-  'Melike',
-  'Tuğba',
-  'Derya',
-  'Gül',
-  'Mehmet',
-  'Mustafa',
-  'Ahmet',
-  'Ali',
-  'Hüseyin',
-  'Hasan',
-  'İbrahim',
-  'Murat',
-  'Emre',
-  'Burak',
-  'Can',
-  'Cem',
-  'Kerem',
-  'Oğuz',
-  'Serkan',
-  'Tolga',
-  'Uğur',
-  'Volkan',
-  'Yusuf',
-  'Barış',
-] as const;
+const words = (list: string): readonly string[] => list.split(' ');
 
-const TURKISH_LAST_NAMES = [
-  'Yılmaz',
-  'Kaya',
-  'Demir',
-  'Şahin',
-  'Çelik',
-  'Yıldız',
-  'Yıldırım',
-  'Öztürk',
-  'Aydın',
-  'Özdemir',
-  'Arslan',
-  'Doğan',
-  'Kılıç',
-  'Aslan',
-  'Çetin',
-  'Kara',
-  'Koç',
-  'Kurt',
-  'Özkan',
-  'Şimşek',
-  'Polat',
-  'Korkmaz',
-  'Erdoğan',
-  'Güneş',
-  'Aksoy',
-  'Bulut',
-  'Keskin',
-  'Tekin',
-  'Uçar',
-  'Ünal',
-] as const;
+const TURKISH_FIRST_NAMES = words(
+  'Ayşe Fatma Elif Zeynep Emine Hatice Merve Büşra Esra Özlem Selin Defne Ece Gökçe İrem Şule Melike Tuğba ' +
+    'Derya Gül Mehmet Mustafa Ahmet Ali Hüseyin Hasan İbrahim Murat Emre Burak Can Cem Kerem Oğuz Serkan ' +
+    'Tolga Uğur Volkan Yusuf Barış',
+);
+
+const TURKISH_LAST_NAMES = words(
+  'Yılmaz Kaya Demir Şahin Çelik Yıldız Yıldırım Öztürk Aydın Özdemir Arslan Doğan Kılıç Aslan Çetin Kara ' +
+    'Koç Kurt Özkan Şimşek Polat Korkmaz Erdoğan Güneş Aksoy Bulut Keskin Tekin Uçar Ünal',
+);
 
 const INTERNATIONAL_NAMES = [
-  ['Anna', 'Schmidt'],
-  ['Lukas', 'Müller'],
-  ['Sofia', 'Rossi'],
-  ['Marco', 'Bianchi'],
-  ['Emma', 'Dubois'],
-  ['Olivia', 'Smith'],
-  ['James', 'Brown'],
-  ['Ivan', 'Petrov'],
-  ['Olga', 'Ivanova'],
-  ['Layla', 'Haddad'],
-  ['Omar', 'Farouk'],
-  ['Nino', 'Beridze'],
-  ['Yuki', 'Tanaka'],
-  ['Maria', 'García'],
-  ['Jonas', 'Berg'],
-] as const;
+  'Anna Schmidt',
+  'Lukas Müller',
+  'Sofia Rossi',
+  'Marco Bianchi',
+  'Emma Dubois',
+  'Olivia Smith',
+  'James Brown',
+  'Ivan Petrov',
+  'Olga Ivanova',
+  'Layla Haddad',
+  'Omar Farouk',
+  'Nino Beridze',
+  'Yuki Tanaka',
+  'María García',
+  'Jonas Berg',
+];
 
-const EMAIL_DOMAINS = [
-  'example.com.tr',
-  'example.com.tr',
-  'example.com',
-  'example.org',
-  'example.net',
-] as const;
+const EMAIL_DOMAINS = ['example.com.tr', 'example.com.tr', 'example.com', 'example.org', 'example.net'];
 
 const ASCII: Readonly<Record<string, string>> = {
   ç: 'c',
@@ -110,12 +41,8 @@ const ASCII: Readonly<Record<string, string>> = {
   ş: 's',
   ü: 'u',
   á: 'a',
-  é: 'e',
   í: 'i',
-  à: 'a',
-  â: 'a',
-  î: 'i',
-  û: 'u',
+  é: 'e',
 };
 
 const emailLocalPart = (name: string): string =>
@@ -129,12 +56,10 @@ export interface DemoName {
   readonly email: string;
 }
 
-const pickName = (random: Random): string => {
-  if (random.chance(0.12)) {
-    return random.pick(INTERNATIONAL_NAMES).join(' ');
-  }
-  return `${random.pick(TURKISH_FIRST_NAMES)} ${random.pick(TURKISH_LAST_NAMES)}`;
-};
+const pickName = (random: Random): string =>
+  random.chance(0.12)
+    ? random.pick(INTERNATIONAL_NAMES)
+    : `${random.pick(TURKISH_FIRST_NAMES)} ${random.pick(TURKISH_LAST_NAMES)}`;
 
 /** The customer number in the address keeps every demo email unique without a registry of used ones. */
 export const demoName = (random: Random, customerNumber: number): DemoName => {

@@ -6,7 +6,7 @@ import { opportunityIdOf } from './ids';
 import { purchaseOf } from './purchases';
 import { DAY_MS, isoOf } from './time';
 
-/** Chance of moving on from each open stage; the rest are lost there, so later stages see fewer deals. */
+/** Chance of moving on from each open stage (from negotiation: of winning); the rest are lost there. */
 const ADVANCE_CHANCE: Readonly<Record<OpenOpportunityStage, number>> = {
   qualification: 0.7,
   needs_analysis: 0.7,
@@ -28,13 +28,14 @@ const opportunityCommand = <T extends OpportunityCommand['type']>(
 
 const stepDelay = (sim: CustomerSim): number => DAY_MS * (1 + sim.random.exponential(12));
 
+const lose = (sim: CustomerSim, opportunityId: string, at: number): DraftCommand =>
+  opportunityCommand(opportunityId, at, 'LoseOpportunity', { reason: sim.random.pick(LOSS_REASONS) });
+
 const close =
   (opportunityId: string, amount: number): Action =>
   (sim, at) => {
     if (!sim.random.chance(ADVANCE_CHANCE.negotiation)) {
-      return opportunityCommand(opportunityId, at, 'LoseOpportunity', {
-        reason: sim.random.pick(LOSS_REASONS),
-      });
+      return lose(sim, opportunityId, at);
     }
     if (sim.random.chance(0.85)) {
       later(sim, at, DAY_MS * (1 + sim.random.exponential(3)), purchaseOf(amount, 'b2b'));
@@ -43,12 +44,10 @@ const close =
   };
 
 const progress =
-  (opportunityId: string, stage: OpenOpportunityStage, amount: number): Action =>
+  (opportunityId: string, stage: Exclude<OpenOpportunityStage, 'negotiation'>, amount: number): Action =>
   (sim, at) => {
     if (!sim.random.chance(ADVANCE_CHANCE[stage])) {
-      return opportunityCommand(opportunityId, at, 'LoseOpportunity', {
-        reason: sim.random.pick(LOSS_REASONS),
-      });
+      return lose(sim, opportunityId, at);
     }
     const to = OPEN_OPPORTUNITY_STAGES[OPEN_OPPORTUNITY_STAGES.indexOf(stage) + 1];
     const next = to === 'negotiation' ? close(opportunityId, amount) : progress(opportunityId, to, amount);

@@ -1,9 +1,8 @@
 export interface DemoDataOptions {
   readonly customers: number;
   readonly seed: number;
-  /** ISO instant at which the demo history starts. */
   readonly from: string;
-  /** ISO instant at which the demo history ends; no command occurs after it. */
+  /** Inclusive: no command occurs after it. */
   readonly to: string;
 }
 

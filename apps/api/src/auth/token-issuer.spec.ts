@@ -1,0 +1,48 @@
+import { JwtService } from '@nestjs/jwt';
+import type { AuthConfig } from './auth-config';
+import { TokenIssuer } from './token-issuer';
+
+const config: AuthConfig = { secret: 's'.repeat(32), issuer: 'crm', audience: 'crm-api', development: true };
+const issuerWith = (overrides: Partial<AuthConfig> = {}) => {
+  const merged = { ...config, ...overrides };
+  return new TokenIssuer(new JwtService({ secret: merged.secret }), merged);
+};
+
+describe('TokenIssuer', () => {
+  const tokens = issuerWith();
+
+  it('round-trips a principal', async () => {
+    const principal = { subject: 'svc-orders', roles: ['service' as const], service: 'orders' };
+
+    expect(await tokens.verify(tokens.sign(principal))).toEqual(principal);
+  });
+
+  it('rejects a token signed with another secret, for another audience or issuer, or expired', async () => {
+    const principal = { subject: 'a', roles: ['analyst' as const], service: 'a' };
+
+    await expect(tokens.verify(issuerWith({ secret: 'o'.repeat(32) }).sign(principal))).rejects.toThrow(
+      /invalid signature/,
+    );
+    await expect(tokens.verify(issuerWith({ audience: 'other' }).sign(principal))).rejects.toThrow(
+      /audience/,
+    );
+    await expect(tokens.verify(issuerWith({ issuer: 'other' }).sign(principal))).rejects.toThrow(/issuer/);
+    await expect(tokens.verify(tokens.sign(principal, '-1s'))).rejects.toThrow(/expired/);
+  });
+
+  it('rejects unknown roles and unsigned tokens', async () => {
+    const jwt = new JwtService({ secret: config.secret });
+    const claims = { issuer: 'crm', audience: 'crm-api' };
+
+    await expect(tokens.verify(jwt.sign({ sub: 'x', roles: ['root'] }, claims))).rejects.toThrow(/roles/);
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","roles":["admin"]}').toString('base64url')}.`;
+    await expect(tokens.verify(unsigned)).rejects.toThrow();
+  });
+
+  it('issues one development token per role', async () => {
+    const issued = tokens.developmentTokens();
+
+    expect(Object.keys(issued).sort()).toEqual(['admin', 'analyst', 'auditor', 'service']);
+    expect((await tokens.verify(issued.auditor)).roles).toEqual(['auditor']);
+  });
+});
