@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
+import { QueriesModule } from './queries/queries.module';
 import { SeedModule } from './seed/seed.module';
 
 const embedded = readCrmMode(process.env) === 'embedded';
@@ -18,6 +19,7 @@ const embedded = readCrmMode(process.env) === 'embedded';
     AuthModule,
     MetricsModule,
     CommandsModule,
+    QueriesModule,
     SeedModule,
   ],
   controllers: [HealthController],

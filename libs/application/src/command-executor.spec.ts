@@ -123,6 +123,16 @@ describe('CommandExecutor', () => {
     expect(accepted.revision).toBe(3);
   });
 
+  it('stores a backdated command time in UTC, whatever offset the caller wrote', async () => {
+    await executor.execute(
+      customers,
+      request({ ...register(), occurredAt: '2026-03-01T12:00:00+03:00' }, 'cmd-1'),
+    );
+
+    const [stored] = await store.readStream('customer-c-1');
+    expect(stored.occurredAt).toBe('2026-03-01T09:00:00.000Z');
+  });
+
   it('lets a domain rejection through and appends nothing', async () => {
     await expect(executor.execute(customers, request(purchase('p-1'), 'cmd-1'))).rejects.toBeInstanceOf(
       NotFoundError,

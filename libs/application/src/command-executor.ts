@@ -3,6 +3,7 @@ import {
   CURRENT_SCHEMA_VERSIONS,
   type DomainEvent,
   type EventEnvelope,
+  isIsoInstant,
   type Recorded,
   stampEvents,
 } from '@crm/domain';
@@ -92,7 +93,8 @@ export class CommandExecutor {
       throw new RevisionMismatchError(streamId, request.expectedRevision, revision);
     }
     const now = this.clock().toISOString();
-    const decided = aggregate.decide(request.command, fold(aggregate, history), now);
+    const command = inUtc(request.command);
+    const decided = aggregate.decide(command, fold(aggregate, history), now);
     if (decided.length === 0) {
       return { commandId: request.commandId, streamId, revision, events: [], replayed: false };
     }
@@ -103,7 +105,7 @@ export class CommandExecutor {
         causationId: request.issuer.causationId ?? request.commandId,
         requestHash: request.requestHash,
       },
-      occurredAt: request.command.occurredAt ?? now,
+      occurredAt: command.occurredAt ?? now,
       schemaVersions: CURRENT_SCHEMA_VERSIONS,
     });
     try {
@@ -152,6 +154,13 @@ function fold<C, S, E extends DomainEvent>(
   let state = aggregate.initialState();
   for (const event of history) state = aggregate.evolve(state, event as unknown as Recorded<E>);
   return state;
+}
+
+/** Instants are stored in UTC so that they sort and compare as strings in every read model. */
+function inUtc<C extends { readonly occurredAt?: string }>(command: C): C {
+  const { occurredAt } = command;
+  if (occurredAt === undefined || !isIsoInstant(occurredAt)) return command;
+  return { ...command, occurredAt: new Date(occurredAt).toISOString() };
 }
 
 const lastRevision = (history: readonly EventEnvelope[]): number =>

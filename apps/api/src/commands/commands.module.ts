@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 import { CommandExecutor } from '@crm/application';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE } from '@crm/platform';
+import { ComplaintCommandsController } from './complaint-commands.controller';
+import { CustomerAdminCommandsController } from './customer-admin-commands.controller';
 import { CustomerCommandsController } from './customer-commands.controller';
+import { EngagementCommandsController } from './engagement-commands.controller';
 import { ExecuteCustomerCommandHandler } from './execute-customer-command.handler';
 import { ExecuteOpportunityCommandHandler } from './execute-opportunity-command.handler';
+import { OpportunityCommandsController } from './opportunity-commands.controller';
 
 @Module({
   providers: [
@@ -16,7 +20,13 @@ import { ExecuteOpportunityCommandHandler } from './execute-opportunity-command.
     ExecuteCustomerCommandHandler,
     ExecuteOpportunityCommandHandler,
   ],
-  controllers: [CustomerCommandsController],
+  controllers: [
+    CustomerCommandsController,
+    ComplaintCommandsController,
+    EngagementCommandsController,
+    CustomerAdminCommandsController,
+    OpportunityCommandsController,
+  ],
   exports: [CommandExecutor],
 })
 export class CommandsModule {}

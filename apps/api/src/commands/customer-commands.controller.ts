@@ -1,17 +1,19 @@
-import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Patch, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
-import type { CustomerCommand } from '@crm/domain';
 import { v5 as uuidv5 } from 'uuid';
 import { Roles } from '../auth/access.decorators';
 import { ApiCommandResponses } from './api-command-responses';
 import { type CommandContext, CommandHeaders } from './command-context';
 import { CommandResponseInterceptor } from './command-response.interceptor';
-import { CustomerIdParam } from './customer-id.param';
+import { CustomerCommandRunner } from './customer-command-runner';
+import { CustomerIdParam, IdParam } from './customer-id.param';
+import { AdvanceStageDto } from './dto/advance-stage.dto';
 import { RecordPurchaseDto } from './dto/record-purchase.dto';
 import { RegisterCustomerDto } from './dto/register-customer.dto';
-import { ExecuteCustomerCommand } from './execute-command';
+import { ReturnPurchaseDto } from './dto/return-purchase.dto';
+import { ReviewTierDto } from './dto/review-tier.dto';
+import { UpdateCustomerProfileDto } from './dto/update-customer-profile.dto';
 import { split } from './split-body';
 
 const CUSTOMER_ID_NAMESPACE = '0b6a3f1e-9c2d-5e47-8a1b-3c4d5e6f7a8b';
@@ -21,9 +23,7 @@ const CUSTOMER_ID_NAMESPACE = '0b6a3f1e-9c2d-5e47-8a1b-3c4d5e6f7a8b';
 @Roles('service')
 @UseInterceptors(CommandResponseInterceptor)
 @Controller('customers')
-export class CustomerCommandsController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class CustomerCommandsController extends CustomerCommandRunner {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a customer (stage lead)' })
@@ -39,6 +39,18 @@ export class CustomerCommandsController {
     return this.run({ type: 'RegisterCustomer', customerId: id, occurredAt, data }, context, commandId);
   }
 
+  @Patch(':customerId')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change name, e-mail, phone or address; only changed fields are recorded' })
+  @ApiCommandResponses()
+  updateProfile(
+    @CustomerIdParam() customerId: string,
+    @Body() body: UpdateCustomerProfileDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.runBody('UpdateCustomerProfile', customerId, body, context);
+  }
+
   @Post(':customerId/purchases')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a purchase; a lead, prospect or churned customer becomes a customer' })
@@ -48,11 +60,45 @@ export class CustomerCommandsController {
     @Body() body: RecordPurchaseDto,
     @CommandHeaders() context: CommandContext,
   ): Promise<CommandOutcome> {
-    const { fields: data, commandId, occurredAt } = split(body, context);
-    return this.run({ type: 'RecordPurchase', customerId, occurredAt, data }, context, commandId);
+    return this.runBody('RecordPurchase', customerId, body, context);
   }
 
-  private run(command: CustomerCommand, context: CommandContext, commandId: string): Promise<CommandOutcome> {
-    return this.commands.execute(new ExecuteCustomerCommand(command, context, commandId));
+  @Post(':customerId/purchases/:purchaseId/returns')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Return part or all of a purchase, at most what is left of it' })
+  @ApiCommandResponses({ created: true })
+  returnPurchase(
+    @CustomerIdParam() customerId: string,
+    @IdParam('purchaseId') purchaseId: string,
+    @Body() body: ReturnPurchaseDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    const { fields, commandId, occurredAt } = split(body, context);
+    const data = { ...fields, purchaseId };
+    return this.run({ type: 'ReturnPurchase', customerId, occurredAt, data }, context, commandId);
+  }
+
+  @Post(':customerId/stage')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the lifecycle stage forward, or to churned' })
+  @ApiCommandResponses()
+  advanceStage(
+    @CustomerIdParam() customerId: string,
+    @Body() body: AdvanceStageDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.runBody('AdvanceStage', customerId, body, context);
+  }
+
+  @Post(':customerId/tier-review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Review the loyalty tier as of an instant: warn, downgrade or cancel a warning' })
+  @ApiCommandResponses()
+  reviewTier(
+    @CustomerIdParam() customerId: string,
+    @Body() body: ReviewTierDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.runBody('ReviewTier', customerId, body, context);
   }
 }

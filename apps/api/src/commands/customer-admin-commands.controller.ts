@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandOutcome } from '@crm/application';
+import { ApiCommandResponses } from './api-command-responses';
+import { type CommandContext, CommandHeaders } from './command-context';
+import { CommandResponseInterceptor } from './command-response.interceptor';
+import { CustomerCommandRunner } from './customer-command-runner';
+import { CustomerIdParam } from './customer-id.param';
+import { EraseCustomerDto } from './dto/erase-customer.dto';
+import { SetTierFloorDto } from './dto/set-tier-floor.dto';
+
+/** Admin only: no @Roles, so only the admin role passes the guard. */
+@ApiTags('customer admin commands')
+@ApiBearerAuth()
+@UseInterceptors(CommandResponseInterceptor)
+@Controller('customers/:customerId')
+export class CustomerAdminCommandsController extends CustomerCommandRunner {
+  @Put('tier-floor')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Guarantee a minimum loyalty tier (admin only)' })
+  @ApiCommandResponses()
+  setTierFloor(
+    @CustomerIdParam() customerId: string,
+    @Body() body: SetTierFloorDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.runBody('SetTierFloor', customerId, body, context);
+  }
+
+  @Post('erasure')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Erase the customer (KVKK / GDPR); every later command is refused with 410 (admin only)',
+  })
+  @ApiCommandResponses()
+  erase(
+    @CustomerIdParam() customerId: string,
+    @Body() body: EraseCustomerDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.runBody('EraseCustomer', customerId, body, context);
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInstant } from '../is-instant';
+
+export class Customer360QueryDto {
+  @ApiPropertyOptional({
+    description: 'Replay the stream up to this instant (events with occurredAt at or before it)',
+    example: '2026-03-01T09:00:00Z',
+  })
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Replay the stream up to this revision (inclusive)', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  asOfRevision?: number;
+}

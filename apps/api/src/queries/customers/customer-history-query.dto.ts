@@ -1,0 +1,14 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsInstant } from '../is-instant';
+import { PageQueryDto } from '../page-query.dto';
+
+export class CustomerHistoryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Only events that occurred at or before this instant',
+    example: '2026-03-01T09:00:00Z',
+  })
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
+}

@@ -1,0 +1,68 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { EventEnvelope } from '@crm/domain';
+import type { Customer360 } from '@crm/projections/customer-360';
+import { Roles } from '../../auth/access.decorators';
+import { CustomerIdParam } from '../../commands/customer-id.param';
+import { ApiQueryResponses } from '../api-query-responses';
+import type { PageOf } from '../page.dto';
+import { Customer360QueryDto } from './customer-360-query.dto';
+import { CustomerHistoryQueryDto } from './customer-history-query.dto';
+import { Customer360Dto, CustomerHistoryPageDto, CustomerPageDto } from './customer-responses.dto';
+import { GetCustomer360AsOfQuery } from './get-customer-360-as-of.query';
+import { GetCustomer360Query } from './get-customer-360.query';
+import { GetCustomerHistoryQuery } from './get-customer-history.query';
+import { ListCustomersDto } from './list-customers.dto';
+import { ListCustomersQuery } from './list-customers.query';
+
+@ApiTags('customer queries')
+@Controller('customers')
+export class CustomerQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Roles('analyst')
+  @ApiOperation({ summary: 'List customers by tier, stage, churn risk and name or e-mail prefix' })
+  @ApiQueryResponses(CustomerPageDto, 'A page of customer 360 documents, by customer id')
+  list(
+    @Query() { tier, stage, churnRisk, q, limit, cursor }: ListCustomersDto,
+  ): Promise<PageOf<Customer360>> {
+    return this.queries.execute(new ListCustomersQuery({ tier, stage, churnRisk, q }, limit, cursor));
+  }
+
+  @Get(':customerId')
+  @Roles('analyst', 'auditor', 'service')
+  @ApiOperation({
+    summary: 'The customer 360; with asOf or asOfRevision, as it stood then (replayed from the events)',
+  })
+  @ApiQueryResponses(Customer360Dto, 'The 360 document; ETag carries the read-model version', {
+    notFound: 'Unknown customer, or no event by asOf',
+  })
+  async get(
+    @CustomerIdParam() customerId: string,
+    @Query() { asOf, asOfRevision }: Customer360QueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Customer360> {
+    if (asOf !== undefined || asOfRevision !== undefined) {
+      return this.queries.execute(
+        new GetCustomer360AsOfQuery(customerId, { instant: asOf, revision: asOfRevision }),
+      );
+    }
+    const { document, version } = await this.queries.execute(new GetCustomer360Query(customerId));
+    void reply.header('etag', `"${version}"`);
+    return document;
+  }
+
+  @Get(':customerId/history')
+  @Roles('analyst', 'auditor')
+  @ApiOperation({ summary: "The customer's events, oldest first, optionally up to an instant" })
+  @ApiQueryResponses(CustomerHistoryPageDto, 'A page of stored events', { notFound: 'Unknown customer' })
+  history(
+    @CustomerIdParam() customerId: string,
+    @Query() { asOf, limit, cursor }: CustomerHistoryQueryDto,
+  ): Promise<PageOf<EventEnvelope>> {
+    return this.queries.execute(new GetCustomerHistoryQuery(customerId, limit, asOf, cursor));
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { LIFECYCLE_STAGES, type LifecycleStage, TIERS, type Tier } from '@crm/domain';
+import { PageQueryDto } from '../page-query.dto';
+
+const booleanOf = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class ListCustomersDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TIERS })
+  @IsOptional()
+  @IsIn(TIERS)
+  tier?: Tier;
+
+  @ApiPropertyOptional({ enum: LIFECYCLE_STAGES })
+  @IsOptional()
+  @IsIn(LIFECYCLE_STAGES)
+  stage?: LifecycleStage;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(booleanOf)
+  @IsBoolean({ message: 'churnRisk must be true or false' })
+  churnRisk?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Case-insensitive prefix of the name, or of the e-mail address when it contains @',
+    example: 'ayş',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}

@@ -1,0 +1,19 @@
+import { Inject, Optional } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { PROJECTION_HOST } from '@crm/platform';
+import type { ProjectionHost } from '@crm/projection-runtime';
+import { GetProjectionStatusesQuery, type ProjectionStatuses } from './get-projection-statuses.query';
+
+const DISTRIBUTED_NOTE =
+  'This API process runs no projections (distributed mode); ask the projector for their status.';
+
+@QueryHandler(GetProjectionStatusesQuery)
+export class GetProjectionStatusesHandler implements IQueryHandler<GetProjectionStatusesQuery> {
+  constructor(@Optional() @Inject(PROJECTION_HOST) private readonly host?: ProjectionHost) {}
+
+  async execute(): Promise<ProjectionStatuses> {
+    return this.host === undefined
+      ? { projections: [], note: DISTRIBUTED_NOTE }
+      : { projections: await this.host.statuses() };
+  }
+}

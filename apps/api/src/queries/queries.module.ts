@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { AuditQueriesController } from './audit/audit-queries.controller';
+import { FindAuditEntriesHandler } from './audit/find-audit-entries.handler';
+import { CustomerQueriesController } from './customers/customer-queries.controller';
+import { GetCustomer360AsOfHandler } from './customers/get-customer-360-as-of.handler';
+import { GetCustomer360Handler } from './customers/get-customer-360.handler';
+import { GetCustomerHistoryHandler } from './customers/get-customer-history.handler';
+import { ListCustomersHandler } from './customers/list-customers.handler';
+import { GetTierSummaryHandler } from './loyalty/get-tier-summary.handler';
+import { LoyaltyQueriesController } from './loyalty/loyalty-queries.controller';
+import { GetOpportunityHandler } from './opportunities/get-opportunity.handler';
+import { GetPipelineSummaryHandler } from './opportunities/get-pipeline-summary.handler';
+import { OpportunityQueriesController } from './opportunities/opportunity-queries.controller';
+import { GetProjectionStatusesHandler } from './projections/get-projection-statuses.handler';
+import { ProjectionQueriesController } from './projections/projection-queries.controller';
+import { ReadModels } from './read-models';
+
+/** The read side (DESIGN §7): controllers hand typed queries to the QueryBus; handlers read the ports. */
+@Module({
+  providers: [
+    ReadModels,
+    GetCustomer360Handler,
+    GetCustomer360AsOfHandler,
+    ListCustomersHandler,
+    GetCustomerHistoryHandler,
+    FindAuditEntriesHandler,
+    GetTierSummaryHandler,
+    GetPipelineSummaryHandler,
+    GetOpportunityHandler,
+    GetProjectionStatusesHandler,
+  ],
+  controllers: [
+    CustomerQueriesController,
+    AuditQueriesController,
+    LoyaltyQueriesController,
+    OpportunityQueriesController,
+    ProjectionQueriesController,
+  ],
+})
+export class QueriesModule {}

@@ -1,0 +1,52 @@
+import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { READ_STORE } from '@crm/platform';
+import {
+  type Condition,
+  InvalidQueryError,
+  type Page,
+  type Query,
+  type ReadStore,
+  type StoredDocument,
+  UnknownCollectionError,
+} from '@crm/read-store';
+
+/** The aliases the projection runner serves its read models under (`storageName` of each projection). */
+export const READ_MODELS = {
+  customer360: 'customer_360',
+  loyaltyTier: 'loyalty_tier',
+  auditTrail: 'audit_trail',
+  opportunities: 'opportunities',
+} as const;
+
+export type ReadModel = (typeof READ_MODELS)[keyof typeof READ_MODELS];
+
+/** The read store as the query side sees it: refusals become 400, a missing read model 503. */
+@Injectable()
+export class ReadModels {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  get(model: ReadModel, id: string): Promise<StoredDocument | undefined> {
+    return this.translated(model, () => this.store.get(model, id));
+  }
+
+  find(model: ReadModel, query: Query): Promise<Page> {
+    return this.translated(model, () => this.store.find(model, query));
+  }
+
+  count(model: ReadModel, where: readonly Condition[]): Promise<number> {
+    return this.translated(model, () => this.store.count(model, where));
+  }
+
+  private async translated<T>(model: ReadModel, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof InvalidQueryError)
+        throw new BadRequestException(`invalid query: ${error.message}`);
+      if (error instanceof UnknownCollectionError) {
+        throw new ServiceUnavailableException(`the ${model} read model is not built yet`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const REPO_ROOT = join(__dirname, '..', '..');
+const START_TIMEOUT_MS = 120_000;
+
+export interface ServerOptions {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly jwtSecret: string;
+  readonly cpuProfileDir?: string;
+}
+
+/** The real API in its own process, so the load generator does not share its event loop. */
+export interface RunningServer {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  if (address === null || typeof address === 'string') throw new Error('could not find a free port');
+  return address.port;
+}
+
+function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CRM_DATA_DIR: options.dataDir,
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    JWT_SECRET: options.jwtSecret,
+    RATE_LIMIT_PER_SECOND: '1000000',
+    TS_NODE_TRANSPILE_ONLY: 'true',
+  };
+  delete env.NODE_ENV;
+  delete env.CRM_MODE;
+  delete env.NODE_OPTIONS;
+  return env;
+}
+
+/**
+ * ts-node rather than tsx: Nest resolves constructor dependencies from decorator metadata, which
+ * esbuild (tsx) does not emit. Transpiling happens once at start-up; the running code is the same.
+ */
+function serverArgs(options: ServerOptions): string[] {
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  return [...profile, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
+}
+
+function spawnServer(options: ServerOptions, log: (line: string) => void): ChildProcess {
+  const child = spawn(process.execPath, serverArgs(options), {
+    cwd: REPO_ROOT,
+    env: serverEnv(options),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => log(`[server] ${chunk.trimEnd()}`));
+  return child;
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/health`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!(await healthy(url))) {
+    if (child.exitCode !== null)
+      throw new Error(`the API exited with code ${child.exitCode} during start-up`);
+    if (Date.now() > deadline)
+      throw new Error(`the API did not answer GET /health within ${START_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startServer(
+  options: ServerOptions,
+  log: (line: string) => void,
+): Promise<RunningServer> {
+  const child = spawnServer(options, log);
+  const url = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitUntilHealthy(url, child);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { url, pid: child.pid ?? -1, stop: () => stopChild(child) };
+}
