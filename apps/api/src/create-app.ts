@@ -19,6 +19,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: options.logger,
     bufferLogs: options.logger !== false,
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get<ApiMetrics>(METRICS);

@@ -4,8 +4,9 @@ import { AUTH_CONFIG, type AuthConfig } from './auth/auth-config';
 import { TokenIssuer } from './auth/token-issuer';
 import { createApp } from './create-app';
 
+const logger = new ConsoleLogger({ json: true });
+
 async function bootstrap(): Promise<void> {
-  const logger = new ConsoleLogger({ json: true });
   const app = await createApp({ logger });
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
@@ -20,4 +21,7 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  logger.fatal(error instanceof Error ? error.message : String(error), 'Bootstrap');
+  process.exit(1);
+});

@@ -67,11 +67,11 @@ describe('Bad input over HTTP: a 4xx with the error shape, and nothing appended'
   });
 
   it('an array instead of an object → 400', async () => {
-    expectRefused(await send('POST', PURCHASES, [valid]), 400);
+    expectRefused(await send('POST', PURCHASES, [valid]), 400, ['body']);
   });
 
   it('an array body on a command without fields of its own → 400', async () => {
-    expectRefused(await send('POST', '/opportunities/o-none/won', [{}]), 400);
+    expectRefused(await send('POST', '/opportunities/o-none/won', [{}]), 400, ['body']);
   });
 
   it('a body over 64 KiB → 413', async () => {

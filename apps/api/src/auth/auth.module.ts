@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AUTH_CONFIG, type AuthConfig, readAuthConfig } from './auth-config';
 import { CallerThrottlerGuard } from './caller-throttler.guard';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { readRateLimit } from './rate-limit';
 import { TokenIssuer } from './token-issuer';
 
 const authConfig = { provide: AUTH_CONFIG, useFactory: () => readAuthConfig(process.env) };
@@ -17,8 +18,8 @@ const authConfig = { provide: AUTH_CONFIG, useFactory: () => readAuthConfig(proc
       inject: [AUTH_CONFIG],
       useFactory: (config: AuthConfig) => ({ secret: config.secret }),
     }),
-    ThrottlerModule.forRoot({
-      throttlers: [{ ttl: 1_000, limit: Number(process.env.RATE_LIMIT_PER_SECOND ?? 1_000) }],
+    ThrottlerModule.forRootAsync({
+      useFactory: () => ({ throttlers: [{ ttl: 1_000, limit: readRateLimit(process.env) }] }),
     }),
   ],
   providers: [
