@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const pureLayers = ['libs/domain/**/*.ts', 'projections/**/*.ts'];
+const pureLayers = ['libs/domain/**/*.ts', 'libs/automation/**/*.ts', 'projections/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '**/*.js', '**/*.mjs'] },

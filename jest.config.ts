@@ -17,6 +17,7 @@ const moduleNameMapper = {
   '^@crm/projections/(.*)$': '<rootDir>/projections/$1',
   '^@crm/application$': '<rootDir>/libs/application/src',
   '^@crm/demo-data$': '<rootDir>/libs/demo-data/src',
+  '^@crm/automation$': '<rootDir>/libs/automation/src',
 };
 
 const config: Config = {

@@ -1,6 +1,9 @@
 import type { ProjectionDefinition, ProjectionDocument } from '@crm/domain';
 import { auditTrail } from './audit-trail';
 import { customer360 } from './customer-360';
+import { customerSpend } from './customer-spend';
+import { kpiCustomers } from './kpi-customers';
+import { kpiFacts } from './kpi-facts';
 import { loyaltyTier } from './loyalty-tier';
 import { opportunities } from './opportunities';
 
@@ -10,4 +13,7 @@ export const builtInProjections = {
   loyaltyTier,
   auditTrail,
   opportunities,
+  kpiFacts,
+  kpiCustomers,
+  customerSpend,
 } satisfies Record<string, ProjectionDefinition<ProjectionDocument>>;

@@ -1,5 +1,10 @@
 import { applyCampaignEvent } from './campaigns';
-import { applyComplained, applyComplaintReopened, applyComplaintResolved } from './complaints';
+import {
+  applyComplained,
+  applyComplaintPrioritized,
+  applyComplaintReopened,
+  applyComplaintResolved,
+} from './complaints';
 import { applyConsentGranted, applyConsentWithdrawn } from './consents';
 import type { Customer360 } from './customer-360.document';
 import type { CustomerEnvelope } from './customer-envelope';
@@ -41,6 +46,8 @@ export const applyEvent = (doc: Customer360, event: CustomerEnvelope): Customer3
       return applyComplaintResolved(doc, event);
     case 'ComplaintReopened':
       return applyComplaintReopened(doc, event);
+    case 'ComplaintPrioritized':
+      return applyComplaintPrioritized(doc, event);
     case 'CampaignSent':
     case 'CampaignOpened':
     case 'CampaignClicked':

@@ -26,6 +26,7 @@ export const applyComplained = (doc: Customer360, event: CustomerEnvelopeOf<'Com
     category,
     channel,
     slaHours,
+    priority: 'normal',
     openedAt: event.occurredAt,
     resolvedAt: null,
     resolutionMs: null,
@@ -83,4 +84,16 @@ export const applyComplaintReopened = (
     [...doc.complaints.open, reopened],
     without(doc.complaints.resolved, complaintId),
   );
+};
+
+/** The decider only prioritizes open complaints, so a resolved one is left as it is. */
+export const applyComplaintPrioritized = (
+  doc: Customer360,
+  event: CustomerEnvelopeOf<'ComplaintPrioritized'>,
+): Customer360 => {
+  const { complaintId, priority } = event.data;
+  const open = doc.complaints.open.map((complaint) =>
+    complaint.complaintId === complaintId ? { ...complaint, priority } : complaint,
+  );
+  return withComplaints(doc, open, doc.complaints.resolved);
 };

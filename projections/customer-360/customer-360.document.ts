@@ -1,4 +1,11 @@
-import type { Address, ConsentPurpose, ContactChannel, LifecycleStage, Tier } from '@crm/domain';
+import type {
+  Address,
+  ComplaintPriority,
+  ConsentPurpose,
+  ContactChannel,
+  LifecycleStage,
+  Tier,
+} from '@crm/domain';
 
 /**
  * The customer 360 read model: one plain-JSON document per customer (no Date, no Map, no undefined).
@@ -99,6 +106,8 @@ export interface ComplaintView {
   readonly category: string;
   readonly channel: string;
   readonly slaHours: number;
+  /** `normal` at opening; kept through resolution and reopening. */
+  readonly priority: ComplaintPriority;
   /** The original opening; a reopened complaint keeps counting from here. */
   readonly openedAt: string;
   readonly resolvedAt: string | null;

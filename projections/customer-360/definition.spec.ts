@@ -20,9 +20,9 @@ import { customer360 } from './definition';
 const AT = '2026-01-01T09:00:00.000Z';
 
 describe('customer-360 projection definition', () => {
-  it('is named customer-360, version 1, and handles every customer-stream event type', () => {
+  it('is named customer-360, version 2 (complaints carry a priority), and handles every customer-stream event type', () => {
     expect(customer360.name).toBe('customer-360');
-    expect(customer360.version).toBe(1);
+    expect(customer360.version).toBe(2);
     expect([...customer360.handles].sort()).toEqual(Object.keys(CUSTOMER_EVENT_SCHEMA_VERSIONS).sort());
   });
 
@@ -159,6 +159,11 @@ describe('customer-360 projection definition', () => {
         resolved('k1', at(9)),
         event('ComplaintReopened', { complaintId: 'k1', reason: 'again' }, at(10)),
         event(
+          'ComplaintPrioritized',
+          { complaintId: 'k1', priority: 'high', previousPriority: 'normal', reason: 'gold' },
+          at(10),
+        ),
+        event(
           'ConsentGranted',
           {
             purpose: 'marketing',
@@ -182,7 +187,13 @@ describe('customer-360 projection definition', () => {
         new Set(Object.keys(CUSTOMER_EVENT_SCHEMA_VERSIONS)),
       );
       const doc = project(everyType);
-      expect(doc.timeline.map((entry) => entry.type)).toEqual(everyType.map((e) => e.type).reverse());
+      // 21 types, one event each: the timeline keeps the newest TIMELINE_LIMIT (20) of them.
+      expect(doc.timeline.map((entry) => entry.type)).toEqual(
+        everyType
+          .map((e) => e.type)
+          .reverse()
+          .slice(0, TIMELINE_LIMIT),
+      );
       expect(doc.lastRevision).toBe(everyType.length - 1);
       expect(JSON.parse(JSON.stringify(doc))).toStrictEqual(doc);
     });

@@ -14,7 +14,7 @@ import { CUSTOMER_EVENT_TYPES, isCustomerEventType, type CustomerEnvelope } from
 import { appendToTimeline } from './timeline';
 
 export const CUSTOMER_360_NAME = 'customer-360';
-export const CUSTOMER_360_VERSION = 1;
+export const CUSTOMER_360_VERSION = 2;
 
 export const CUSTOMER_360_FIELDS: readonly ProjectionField[] = [
   { path: 'tier', type: 'string' },

@@ -76,6 +76,7 @@ describe('customer-360: complaints', () => {
             category: 'delivery',
             channel: 'call',
             slaHours: 48,
+            priority: 'normal',
             openedAt: '2026-01-02T00:00:00.000Z',
             resolvedAt: null,
             resolutionMs: null,

@@ -34,6 +34,8 @@ export const summarize = (event: CustomerEnvelope): string => {
       return `Complaint ${event.data.complaintId} resolved${event.data.firstContact ? ' at first contact' : ''}`;
     case 'ComplaintReopened':
       return `Complaint ${event.data.complaintId} reopened`;
+    case 'ComplaintPrioritized':
+      return `Complaint ${event.data.complaintId} priority ${event.data.previousPriority} → ${event.data.priority}`;
     case 'CampaignSent':
       return `Campaign ${event.data.campaignId} sent by ${event.data.channel}`;
     case 'CampaignOpened':

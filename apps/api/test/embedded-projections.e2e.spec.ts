@@ -84,12 +84,9 @@ describe('Embedded mode: the in-process bus keeps the read models up to date', (
       const report = (await (await fetch(`${baseUrl}/health`)).json()) as HealthReport;
       return report.projections?.every((p) => p.position === head) ? report : undefined;
     });
-    expect(health.projections?.map((p) => p.name).sort()).toEqual([
-      'audit-trail',
-      'customer-360',
-      'loyalty-tier',
-      'opportunities',
-    ]);
+    expect(health.projections?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['audit-trail', 'customer-360', 'loyalty-tier', 'opportunities']),
+    );
 
     const view = await readStore.get('customer_360', 'c-42');
     expect(view?.body).toMatchObject({ stage: 'customer', tier: 'silver', netSpend: 600_000 });

@@ -1,3 +1,4 @@
+import { builtInProjections } from '@crm/projections/built-in';
 import { CommandExecutor, opportunityAggregate, requestHash } from '@crm/application';
 import type { OpenOpportunity } from '@crm/domain';
 import { useEmbeddedApp } from './support/embedded-app';
@@ -264,12 +265,11 @@ describe('Queries over HTTP: the read side of the customer 360, audit trail, loy
 
     expect(statuses.status).toBe(200);
     expect(statuses.body.note).toBeUndefined();
-    expect(statuses.body.projections.map((status: Body) => status.name).sort()).toEqual([
-      'audit-trail',
-      'customer-360',
-      'loyalty-tier',
-      'opportunities',
-    ]);
+    expect(statuses.body.projections.map((status: Body) => status.name).sort()).toEqual(
+      Object.values(builtInProjections)
+        .map((definition) => definition.name)
+        .sort(),
+    );
     expect(statuses.body.projections.every((status: Body) => status.lagEvents === 0)).toBe(true);
     expect((await get('/projections', 'auditor')).status).toBe(403);
   });

@@ -4,6 +4,7 @@ import { EVENT_STORE, READ_STORE } from '@crm/platform';
 import type { ReadStore } from '@crm/read-store';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { useEmbeddedApp } from './support/embedded-app';
+import { waitForProjections } from './support/wait-for-projections';
 
 const options = { ...DEFAULT_DEMO_DATA_OPTIONS, customers: 60 };
 
@@ -37,10 +38,7 @@ describe('Demo seed through the command bus', () => {
       correlationId: `demo-seed-${options.seed}`,
     });
     const readStore = app.get<ReadStore>(READ_STORE);
-    const head = await store.headPosition();
-    for (let i = 0; i < 100 && (await readStore.getCheckpoint('customer_360_v1'))?.position !== head; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForProjections(running());
     expect(await readStore.count('customer_360')).toBe(options.customers);
   });
 });

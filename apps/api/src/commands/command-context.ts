@@ -11,6 +11,8 @@ export interface CommandContext {
   readonly idempotencyKey?: string;
   /** `If-Match`: the revision the stream must be at; -1 demands that it does not exist yet. */
   readonly ifMatch?: number;
+  /** The message that caused the command, when it is not the caller's own request (automation rules). */
+  readonly causationId?: string;
 }
 
 export const COMMAND_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -23,6 +23,7 @@ export function commandRequest<C>(command: C, context: CommandContext, commandId
     issuer: {
       actor: actorOf(context.principal),
       correlationId: context.correlationId,
+      causationId: context.causationId,
       source: context.principal.service,
     },
   };

@@ -8,6 +8,7 @@ import { CommandResponseInterceptor } from './command-response.interceptor';
 import { CustomerCommandRunner } from './customer-command-runner';
 import { CustomerIdParam, IdParam } from './customer-id.param';
 import { OpenComplaintDto } from './dto/open-complaint.dto';
+import { PrioritizeComplaintDto } from './dto/prioritize-complaint.dto';
 import { ReopenComplaintDto } from './dto/reopen-complaint.dto';
 import { ResolveComplaintDto } from './dto/resolve-complaint.dto';
 import { split } from './split-body';
@@ -58,5 +59,20 @@ export class ComplaintCommandsController extends CustomerCommandRunner {
     const { fields, commandId, occurredAt } = split(body, context);
     const data = { ...fields, complaintId };
     return this.run({ type: 'ReopenComplaint', customerId, occurredAt, data }, context, commandId);
+  }
+
+  @Post(':complaintId/priority')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change the priority of an open complaint (normal, high, urgent)' })
+  @ApiCommandResponses()
+  prioritize(
+    @CustomerIdParam() customerId: string,
+    @IdParam('complaintId') complaintId: string,
+    @Body() body: PrioritizeComplaintDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    const { fields, commandId, occurredAt } = split(body, context);
+    const data = { ...fields, complaintId };
+    return this.run({ type: 'PrioritizeComplaint', customerId, occurredAt, data }, context, commandId);
   }
 }

@@ -13,7 +13,16 @@ import { GetPipelineSummaryHandler } from './opportunities/get-pipeline-summary.
 import { OpportunityQueriesController } from './opportunities/opportunity-queries.controller';
 import { GetProjectionStatusesHandler } from './projections/get-projection-statuses.handler';
 import { ProjectionQueriesController } from './projections/projection-queries.controller';
+import { GetKpisHandler } from './kpis/get-kpis.handler';
+import { KpiQueriesController } from './kpis/kpi-queries.controller';
+import { KpiSources } from './kpis/kpi-sources';
 import { ReadModels } from './read-models';
+import { SegmentCustomerPages } from './customers/segment-customer-pages';
+import { CurrentRfm } from './segments/current-rfm';
+import { GetParetoShareHandler } from './segments/get-pareto-share.handler';
+import { GetRfmSegmentsHandler } from './segments/get-rfm-segments.handler';
+import { SegmentLedgers } from './segments/segment-ledgers';
+import { SegmentQueriesController } from './segments/segment-queries.controller';
 
 /** The read side (DESIGN §7): controllers hand typed queries to the QueryBus; handlers read the ports. */
 @Module({
@@ -28,6 +37,13 @@ import { ReadModels } from './read-models';
     GetPipelineSummaryHandler,
     GetOpportunityHandler,
     GetProjectionStatusesHandler,
+    KpiSources,
+    GetKpisHandler,
+    SegmentLedgers,
+    CurrentRfm,
+    SegmentCustomerPages,
+    GetRfmSegmentsHandler,
+    GetParetoShareHandler,
   ],
   controllers: [
     CustomerQueriesController,
@@ -35,6 +51,8 @@ import { ReadModels } from './read-models';
     LoyaltyQueriesController,
     OpportunityQueriesController,
     ProjectionQueriesController,
+    KpiQueriesController,
+    SegmentQueriesController,
   ],
 })
 export class QueriesModule {}

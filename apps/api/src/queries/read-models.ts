@@ -16,6 +16,9 @@ export const READ_MODELS = {
   loyaltyTier: 'loyalty_tier',
   auditTrail: 'audit_trail',
   opportunities: 'opportunities',
+  kpiFacts: 'kpi_facts',
+  kpiCustomers: 'kpi_customers',
+  customerSpend: 'customer_spend',
 } as const;
 
 export type ReadModel = (typeof READ_MODELS)[keyof typeof READ_MODELS];
@@ -27,6 +30,10 @@ export class ReadModels {
 
   get(model: ReadModel, id: string): Promise<StoredDocument | undefined> {
     return this.translated(model, () => this.store.get(model, id));
+  }
+
+  getMany(model: ReadModel, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    return this.translated(model, () => this.store.getMany(model, ids));
   }
 
   find(model: ReadModel, query: Query): Promise<Page> {

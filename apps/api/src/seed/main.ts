@@ -61,6 +61,8 @@ async function projectionsCaughtUp(host: ProjectionHost | undefined): Promise<vo
 async function main(): Promise<void> {
   const options = readOptions();
   if (options === undefined) return void console.log(HELP);
+  // Demo data is history: automation rules must never act on it (docs/automation.md).
+  process.env.AUTOMATION_ENABLED = 'false';
   const logger = new ConsoleLogger({ json: true, logLevels: ['error', 'warn'] });
   const app = await NestFactory.createApplicationContext(AppModule, { logger });
   app.enableShutdownHooks();

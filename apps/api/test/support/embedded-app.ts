@@ -20,7 +20,14 @@ export function useEmbeddedApp(env: Record<string, string> = {}): () => RunningA
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
-    Object.assign(process.env, { CRM_DATA_DIR: dataDir, ...env });
+    // The daily tier review and the automation rules stay off unless a test turns them on: a tick or a
+    // rule's command must never land in the middle of another test's expectations.
+    Object.assign(process.env, {
+      CRM_DATA_DIR: dataDir,
+      TIER_REVIEW_ENABLED: 'false',
+      AUTOMATION_ENABLED: 'false',
+      ...env,
+    });
     const app = await createApp({ logger: false });
     await app.listen(0, '127.0.0.1');
     const tokens = app.get(TokenIssuer);
@@ -41,6 +48,8 @@ export function useEmbeddedApp(env: Record<string, string> = {}): () => RunningA
   afterAll(async () => {
     await running?.app.close();
     delete process.env.CRM_DATA_DIR;
+    delete process.env.TIER_REVIEW_ENABLED;
+    delete process.env.AUTOMATION_ENABLED;
     for (const key of Object.keys(env)) delete process.env[key];
     rmSync(dataDir, { recursive: true, force: true });
   });

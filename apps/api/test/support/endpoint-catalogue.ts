@@ -146,6 +146,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'POST',
+    route: '/customers/{customerId}/complaints/{complaintId}/priority',
+    access: COMMANDS,
+    prepare: async (f) => ({
+      path: `/customers/${f.customerId}/complaints/${await openComplaint(f)}/priority`,
+      body: { priority: 'urgent', reason: 'VIP' },
+    }),
+  },
+  {
+    method: 'POST',
     route: '/customers/{customerId}/campaign-events',
     access: COMMANDS,
     prepare: async (f) => ({
@@ -299,4 +308,29 @@ export const ENDPOINTS: readonly Endpoint[] = [
     prepare: async (f) => ({ path: `/opportunities/${f.opportunityId}` }),
   },
   { method: 'GET', route: '/projections', access: READERS, prepare: async () => ({ path: '/projections' }) },
+  {
+    method: 'POST',
+    route: '/loyalty/reviews',
+    access: [],
+    prepare: async () => ({ path: '/loyalty/reviews', body: { asOf: new Date().toISOString() } }),
+  },
+  { method: 'GET', route: '/kpis', access: READERS, prepare: async () => ({ path: '/kpis' }) },
+  {
+    method: 'GET',
+    route: '/segments/rfm',
+    access: READERS,
+    prepare: async () => ({ path: '/segments/rfm' }),
+  },
+  {
+    method: 'GET',
+    route: '/segments/pareto',
+    access: READERS,
+    prepare: async () => ({ path: '/segments/pareto' }),
+  },
+  {
+    method: 'GET',
+    route: '/automation/rules',
+    access: [],
+    prepare: async () => ({ path: '/automation/rules' }),
+  },
 ];

@@ -4,6 +4,10 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const TIERS = ['bronze', 'silver', 'gold', 'platinum'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** A complaint opens at `normal`; agents or automation rules raise it. */
+export const COMPLAINT_PRIORITIES = ['normal', 'high', 'urgent'] as const;
+export type ComplaintPriority = (typeof COMPLAINT_PRIORITIES)[number];
+
 export const CONTACT_CHANNELS = ['email', 'sms', 'call'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 

@@ -1,5 +1,12 @@
 import type { Money } from '../shared/money';
-import type { Address, ConsentPurpose, ContactChannel, LifecycleStage, Tier } from './customer-vocabulary';
+import type {
+  Address,
+  ComplaintPriority,
+  ConsentPurpose,
+  ContactChannel,
+  LifecycleStage,
+  Tier,
+} from './customer-vocabulary';
 
 /** A command names its customer; `occurredAt`, when given, replaces the context's `now` (e.g. a backdated import). */
 interface CustomerCommandOf<TType extends string, TData> {
@@ -34,6 +41,10 @@ export type ResolveComplaint = CustomerCommandOf<
   { complaintId: string; firstContact: boolean; resolution: string }
 >;
 export type ReopenComplaint = CustomerCommandOf<'ReopenComplaint', { complaintId: string; reason: string }>;
+export type PrioritizeComplaint = CustomerCommandOf<
+  'PrioritizeComplaint',
+  { complaintId: string; priority: ComplaintPriority; reason: string }
+>;
 export type RecordCampaignSent = CustomerCommandOf<
   'RecordCampaignSent',
   { campaignId: string; channel: ContactChannel }
@@ -78,6 +89,7 @@ export type CustomerCommand =
   | OpenComplaint
   | ResolveComplaint
   | ReopenComplaint
+  | PrioritizeComplaint
   | RecordCampaignSent
   | RecordCampaignOpened
   | RecordCampaignClicked

@@ -11,7 +11,7 @@ import {
   type CustomerDecisionContext,
 } from './customer-context';
 import { answerNps, answerSatisfaction, advanceStage } from './decide-stage-and-surveys';
-import { openComplaint, reopenComplaint, resolveComplaint } from './decide-complaints';
+import { openComplaint, prioritizeComplaint, reopenComplaint, resolveComplaint } from './decide-complaints';
 import {
   grantConsent,
   recordCampaignClicked,
@@ -47,6 +47,8 @@ export const decideCustomer = (
       return [resolveComplaint(command, customer)];
     case 'ReopenComplaint':
       return [reopenComplaint(command, customer)];
+    case 'PrioritizeComplaint':
+      return prioritizeComplaint(command, customer);
     case 'RecordCampaignSent':
       return [recordCampaignSent(command, customer)];
     case 'RecordCampaignOpened':

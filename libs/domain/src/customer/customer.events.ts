@@ -1,6 +1,13 @@
 import type { DomainEvent } from '../shared/envelope';
 import type { Money } from '../shared/money';
-import type { Address, ConsentPurpose, ContactChannel, LifecycleStage, Tier } from './customer-vocabulary';
+import type {
+  Address,
+  ComplaintPriority,
+  ConsentPurpose,
+  ContactChannel,
+  LifecycleStage,
+  Tier,
+} from './customer-vocabulary';
 
 export type CustomerRegistered = DomainEvent<
   'CustomerRegistered',
@@ -79,6 +86,16 @@ export type ComplaintReopened = DomainEvent<
   { readonly complaintId: string; readonly reason: string }
 >;
 
+export type ComplaintPrioritized = DomainEvent<
+  'ComplaintPrioritized',
+  {
+    readonly complaintId: string;
+    readonly priority: ComplaintPriority;
+    readonly previousPriority: ComplaintPriority;
+    readonly reason: string;
+  }
+>;
+
 export type CampaignSent = DomainEvent<
   'CampaignSent',
   { readonly campaignId: string; readonly channel: ContactChannel }
@@ -139,6 +156,7 @@ export type CustomerEvent =
   | Complained
   | ComplaintResolved
   | ComplaintReopened
+  | ComplaintPrioritized
   | CampaignSent
   | CampaignOpened
   | CampaignClicked
@@ -163,6 +181,7 @@ export const CUSTOMER_EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEventType, 
   Complained: 1,
   ComplaintResolved: 1,
   ComplaintReopened: 1,
+  ComplaintPrioritized: 1,
   CampaignSent: 1,
   CampaignOpened: 1,
   CampaignClicked: 1,

@@ -1,6 +1,13 @@
 import type { Recorded } from '../shared/decider';
 import type { Money } from '../shared/money';
-import type { Address, ConsentPurpose, ContactChannel, LifecycleStage, Tier } from './customer-vocabulary';
+import type {
+  Address,
+  ComplaintPriority,
+  ConsentPurpose,
+  ContactChannel,
+  LifecycleStage,
+  Tier,
+} from './customer-vocabulary';
 import type { CustomerEvent } from './customer.events';
 import type { SpendEntry } from './loyalty-policy';
 
@@ -35,6 +42,8 @@ export interface RegisteredCustomer {
   readonly returnIds: readonly string[];
   readonly spend: readonly SpendEntry[];
   readonly complaints: Readonly<Record<string, 'open' | 'resolved'>>;
+  /** Only complaints whose priority was changed; every other complaint is `normal`. */
+  readonly complaintPriorities: Readonly<Record<string, ComplaintPriority>>;
   readonly consents: Readonly<Record<string, ActiveConsent>>;
   readonly campaignsSent: readonly string[];
 }
@@ -105,6 +114,11 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
       return { ...state, complaints: { ...state.complaints, [event.data.complaintId]: 'resolved' } };
     case 'ComplaintReopened':
       return { ...state, complaints: { ...state.complaints, [event.data.complaintId]: 'open' } };
+    case 'ComplaintPrioritized':
+      return {
+        ...state,
+        complaintPriorities: { ...state.complaintPriorities, [event.data.complaintId]: event.data.priority },
+      };
     case 'CampaignSent':
       return {
         ...state,
@@ -162,6 +176,7 @@ export const evolveCustomer = (state: CustomerState, event: Recorded<CustomerEve
         returnIds: [],
         spend: [],
         complaints: {},
+        complaintPriorities: {},
         consents: {},
         campaignsSent: [],
       };

@@ -1,9 +1,20 @@
 import { AlreadyExistsError, InvalidTransitionError, NotFoundError } from '../shared/domain-error';
 import { requireId } from '../shared/ids';
-import { requireBoolean, requireIntegerInRange, requireText } from '../shared/validation';
-import type { OpenComplaint, ReopenComplaint, ResolveComplaint } from './customer.commands';
-import type { Complained, ComplaintReopened, ComplaintResolved } from './customer.events';
+import { requireBoolean, requireIntegerInRange, requireOneOf, requireText } from '../shared/validation';
+import type {
+  OpenComplaint,
+  PrioritizeComplaint,
+  ReopenComplaint,
+  ResolveComplaint,
+} from './customer.commands';
+import type {
+  Complained,
+  ComplaintPrioritized,
+  ComplaintReopened,
+  ComplaintResolved,
+} from './customer.events';
 import type { RegisteredCustomer } from './customer.state';
+import { COMPLAINT_PRIORITIES } from './customer-vocabulary';
 
 export const DEFAULT_COMPLAINT_SLA_HOURS = 72;
 
@@ -59,4 +70,25 @@ export const reopenComplaint = (command: ReopenComplaint, state: RegisteredCusto
     );
   }
   return { type: 'ComplaintReopened', data: { complaintId, reason } };
+};
+
+/** Only an open complaint is worked on; asking for the priority it already has appends nothing. */
+export const prioritizeComplaint = (
+  command: PrioritizeComplaint,
+  state: RegisteredCustomer,
+): ComplaintPrioritized[] => {
+  const complaintId = requireId('complaintId', command.data.complaintId);
+  const priority = requireOneOf('priority', command.data.priority, COMPLAINT_PRIORITIES);
+  const reason = requireText('reason', command.data.reason, 500);
+  if (complaintStatus(state, complaintId) === 'resolved') {
+    throw new InvalidTransitionError(
+      `complaint ${complaintId} is resolved; reopen it before changing its priority`,
+      { complaintId },
+    );
+  }
+  const previousPriority = state.complaintPriorities[complaintId] ?? 'normal';
+  if (previousPriority === priority) {
+    return [];
+  }
+  return [{ type: 'ComplaintPrioritized', data: { complaintId, priority, previousPriority, reason } }];
 };

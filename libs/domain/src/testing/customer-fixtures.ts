@@ -69,6 +69,7 @@ export const oneOfEachCommand = (): CustomerCommand[] => [
   command('OpenComplaint', { complaintId: 'k1', category: 'delivery', description: 'late', channel: 'call' }),
   command('ResolveComplaint', { complaintId: 'k1', firstContact: true, resolution: 'refunded shipping' }),
   command('ReopenComplaint', { complaintId: 'k1', reason: 'still late' }),
+  command('PrioritizeComplaint', { complaintId: 'k1', priority: 'high', reason: 'gold customer' }),
   command('RecordCampaignSent', { campaignId: 'summer', channel: 'email' }),
   command('RecordCampaignOpened', { campaignId: 'summer', channel: 'email' }),
   command('RecordCampaignClicked', { campaignId: 'summer', channel: 'email' }),

@@ -24,12 +24,16 @@ export class CustomerQueriesController {
 
   @Get()
   @Roles('analyst')
-  @ApiOperation({ summary: 'List customers by tier, stage, churn risk and name or e-mail prefix' })
+  @ApiOperation({
+    summary: 'List customers by tier, stage, churn risk, RFM segment and name or e-mail prefix',
+  })
   @ApiQueryResponses(CustomerPageDto, 'A page of customer 360 documents, by customer id')
   list(
-    @Query() { tier, stage, churnRisk, q, limit, cursor }: ListCustomersDto,
+    @Query() { tier, stage, churnRisk, q, segment, limit, cursor }: ListCustomersDto,
   ): Promise<PageOf<Customer360>> {
-    return this.queries.execute(new ListCustomersQuery({ tier, stage, churnRisk, q }, limit, cursor));
+    return this.queries.execute(
+      new ListCustomersQuery({ tier, stage, churnRisk, q, segment }, limit, cursor),
+    );
   }
 
   @Get(':customerId')

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { LIFECYCLE_STAGES, type LifecycleStage, TIERS, type Tier } from '@crm/domain';
+import { RFM_SEGMENTS, type RfmSegment } from '@crm/projections/customer-spend';
 import { PageQueryDto } from '../page-query.dto';
 
 const booleanOf = ({ value }: { value: unknown }): unknown =>
@@ -23,6 +24,11 @@ export class ListCustomersDto extends PageQueryDto {
   @Transform(booleanOf)
   @IsBoolean({ message: 'churnRisk must be true or false' })
   churnRisk?: boolean;
+
+  @ApiPropertyOptional({ enum: RFM_SEGMENTS, description: 'RFM segment as of now (docs/segments.md)' })
+  @IsOptional()
+  @IsIn(RFM_SEGMENTS)
+  segment?: RfmSegment;
 
   @ApiPropertyOptional({
     description: 'Case-insensitive prefix of the name, or of the e-mail address when it contains @',

@@ -9,7 +9,7 @@ class ProjectionStatusDto implements ProjectionStatus {
   @ApiProperty({ example: 1 })
   version!: number;
 
-  @ApiProperty({ example: 'customer_360_v1' })
+  @ApiProperty({ example: 'customer_360_v2' })
   collection!: string;
 
   @ApiProperty({ enum: ['idle', 'running', 'stopping'] })

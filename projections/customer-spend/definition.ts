@@ -1,0 +1,85 @@
+import {
+  parseStreamName,
+  toEpochMs,
+  upcast,
+  type CustomerEvent,
+  type EventEnvelope,
+  type ProjectionDefinition,
+  type ProjectionField,
+} from '@crm/domain';
+import { emptyCustomerSpend, type CustomerSpendDocument } from './customer-spend.document';
+
+export const CUSTOMER_SPEND_NAME = 'customer-spend';
+export const CUSTOMER_SPEND_VERSION = 1;
+
+export const CUSTOMER_SPEND_EVENT_TYPES = ['Purchased', 'PurchaseReturned', 'CustomerErased'] as const;
+
+type CustomerSpendEventType = (typeof CUSTOMER_SPEND_EVENT_TYPES)[number];
+type CustomerSpendEvent = Extract<CustomerEvent, { type: CustomerSpendEventType }> &
+  Omit<EventEnvelope, 'type' | 'data'>;
+
+export const CUSTOMER_SPEND_FIELDS: readonly ProjectionField[] = [
+  { path: 'lastPurchaseMs', type: 'number' },
+  { path: 'listed', type: 'boolean' },
+];
+
+const isHandled = (type: string): type is CustomerSpendEventType =>
+  (CUSTOMER_SPEND_EVENT_TYPES as readonly string[]).includes(type);
+
+/** The customer id of a handled `customer-<id>` event; null otherwise. */
+export const customerSpendDocumentId = (event: EventEnvelope): string | null => {
+  if (!isHandled(event.type)) {
+    return null;
+  }
+  const parsed = parseStreamName(event.streamId);
+  return parsed !== null && parsed.category === 'customer' ? parsed.id : null;
+};
+
+const purchased = (doc: CustomerSpendDocument, at: string, amount: number, currency: string) => {
+  const ms = toEpochMs(at);
+  const later = doc.lastPurchaseMs === null || ms > doc.lastPurchaseMs;
+  return {
+    ...doc,
+    ledger: [...doc.ledger, { at, kind: 'purchase' as const, amount, currency }],
+    ...(later ? { lastPurchaseAt: at, lastPurchaseMs: ms } : {}),
+  };
+};
+
+const apply = (doc: CustomerSpendDocument, event: CustomerSpendEvent): CustomerSpendDocument => {
+  switch (event.type) {
+    case 'Purchased':
+      return purchased(doc, event.occurredAt, event.data.amount.amount, event.data.amount.currency);
+    case 'PurchaseReturned': {
+      const { amount, currency } = event.data.amount;
+      return {
+        ...doc,
+        ledger: [...doc.ledger, { at: event.occurredAt, kind: 'return', amount: -amount, currency }],
+      };
+    }
+    case 'CustomerErased':
+      return { ...doc, erased: true, listed: false };
+    default: {
+      const unexpected: never = event;
+      return unexpected;
+    }
+  }
+};
+
+/** Pure: other event types and redeliveries leave the document as it is; `Purchased` v1 is upcast first. */
+export const evolveCustomerSpend = (
+  doc: CustomerSpendDocument,
+  stored: EventEnvelope,
+): CustomerSpendDocument =>
+  !isHandled(stored.type) || stored.revision <= doc.lastRevision
+    ? doc
+    : { ...apply(doc, upcast(stored) as CustomerSpendEvent), lastRevision: stored.revision };
+
+export const customerSpend: ProjectionDefinition<CustomerSpendDocument> = {
+  name: CUSTOMER_SPEND_NAME,
+  version: CUSTOMER_SPEND_VERSION,
+  handles: CUSTOMER_SPEND_EVENT_TYPES,
+  documentId: customerSpendDocumentId,
+  initial: emptyCustomerSpend,
+  evolve: evolveCustomerSpend,
+  fields: CUSTOMER_SPEND_FIELDS,
+};

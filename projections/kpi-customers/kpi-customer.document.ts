@@ -1,0 +1,49 @@
+/** A dated amount in minor units of `currency`. */
+export interface LedgerEntry {
+  readonly at: string;
+  readonly amount: number;
+  readonly currency: string;
+}
+
+export interface OptInChange {
+  readonly at: string;
+  readonly granted: boolean;
+}
+
+/**
+ * What the customer-level KPIs need of one customer's history: lifecycle entry instants, the e-mail
+ * marketing opt-in changes, erasure, and the purchase ledger. No personal data.
+ */
+export interface KpiCustomer {
+  readonly [key: string]: unknown;
+  readonly customerId: string;
+  /** Registration: every customer enters the ladder as a lead. */
+  readonly leadAt: string | null;
+  /** The first time the customer reached `customer` or a later stage of the ladder. */
+  readonly customerAt: string | null;
+  readonly erasedAt: string | null;
+  readonly emailOptIns: readonly OptInChange[];
+  readonly purchases: readonly LedgerEntry[];
+  readonly returns: readonly LedgerEntry[];
+  /** Queryable copies: cohorts by lead instant, ledgers by purchase span, lists by first opt-in. */
+  readonly leadMs: number | null;
+  readonly firstPurchaseMs: number | null;
+  readonly lastPurchaseMs: number | null;
+  readonly optInMs: number | null;
+  readonly lastRevision: number;
+}
+
+export const emptyKpiCustomer = (customerId: string): KpiCustomer => ({
+  customerId,
+  leadAt: null,
+  customerAt: null,
+  erasedAt: null,
+  emailOptIns: [],
+  purchases: [],
+  returns: [],
+  leadMs: null,
+  firstPurchaseMs: null,
+  lastPurchaseMs: null,
+  optInMs: null,
+  lastRevision: -1,
+});
