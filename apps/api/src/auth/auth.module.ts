@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AUTH_CONFIG, type AuthConfig, readAuthConfig } from './auth-config';
 import { CallerThrottlerGuard } from './caller-throttler.guard';
+import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { readRateLimit } from './rate-limit';
 import { TokenIssuer } from './token-issuer';
@@ -25,7 +26,10 @@ const authConfig = { provide: AUTH_CONFIG, useFactory: () => readAuthConfig(proc
       },
     }),
     ThrottlerModule.forRootAsync({
-      useFactory: () => ({ throttlers: [{ ttl: 1_000, limit: readRateLimit(process.env) }] }),
+      useFactory: () => ({
+        throttlers: [{ ttl: 1_000, limit: readRateLimit(process.env) }],
+        storage: new FixedWindowThrottlerStorage(),
+      }),
     }),
   ],
   providers: [
