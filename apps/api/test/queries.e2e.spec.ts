@@ -1,6 +1,6 @@
-import { builtInProjections } from '@crm/projections/built-in';
 import { CommandExecutor, opportunityAggregate, requestHash } from '@crm/application';
 import type { OpenOpportunity } from '@crm/domain';
+import { discoverProjections } from '@crm/platform';
 import { useEmbeddedApp } from './support/embedded-app';
 import { call } from './support/http-client';
 import { waitForProjections } from './support/wait-for-projections';
@@ -266,7 +266,7 @@ describe('Queries over HTTP: the read side of the customer 360, audit trail, loy
     expect(statuses.status).toBe(200);
     expect(statuses.body.note).toBeUndefined();
     expect(statuses.body.projections.map((status: Body) => status.name).sort()).toEqual(
-      Object.values(builtInProjections)
+      discoverProjections()
         .map((definition) => definition.name)
         .sort(),
     );

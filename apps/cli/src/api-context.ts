@@ -5,14 +5,14 @@ import { PROJECTION_HOST } from '@crm/platform';
 import { AppModule } from '../../api/src/app.module';
 
 /** Logs as JSON lines on stderr, so that stdout carries only the command's result. */
-class StderrLogger extends ConsoleLogger {
+export class StderrLogger extends ConsoleLogger {
   protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel): void {
     super.printMessages(messages, context, logLevel, 'stderr');
   }
 }
 
 /** In embedded mode, waits until the in-process projections have applied everything already appended. */
-async function projectionsCaughtUp(app: INestApplicationContext): Promise<void> {
+export async function projectionsCaughtUp(app: INestApplicationContext): Promise<void> {
   const host = app.get<ProjectionHost | undefined>(PROJECTION_HOST, { strict: false });
   while (host !== undefined && (await host.statuses()).some((status) => status.lagEvents !== 0)) {
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,10 +1,16 @@
 import { Command } from 'commander';
+import { exportCommand } from './export.command';
 import { loyaltyCommand } from './loyalty.command';
+import { projectionCommands } from './projections.command';
+import { seedCommand } from './seed.command';
 
 /** The `crm` command. Each command group lives in its own `<group>.command.ts`. */
 const program = new Command('crm')
   .description('operations on the event-sourced CRM (uses CRM_MODE, CRM_DATA_DIR like the API)')
-  .addCommand(loyaltyCommand());
+  .addCommand(loyaltyCommand())
+  .addCommand(seedCommand())
+  .addCommand(exportCommand());
+for (const command of projectionCommands()) program.addCommand(command);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -6,3 +6,6 @@ export * from './projection-host';
 export * from './projection-runner';
 export * from './projection-runner-options';
 export * from './projection-status';
+export * from './collection-writer';
+export * from './projection-target';
+export * from './replay';

@@ -1,23 +1,21 @@
 import type { EventEnvelope, ProjectionDocument } from '@crm/domain';
-import type { StoredDocument, WriteOperation } from '@crm/read-store/read-store';
 import { collectionName, storageName } from './collection-name';
-import { DEAD_LETTERS, deadLetterDocument, PoisonEventError } from './dead-letter';
-import { CHAIN_HEADS } from './document-chain';
-import { evolveBatch } from './evolve-batch';
+import { CollectionWriter } from './collection-writer';
+import { DEAD_LETTERS } from './dead-letter';
 import type { ProjectionRunnerOptions } from './projection-runner-options';
 import type { ProjectionStatus, RunnerState } from './projection-status';
+import { projectionTarget } from './projection-target';
 import { RateMeter } from './rate-meter';
-import { routeBatch } from './route-batch';
 import { TailBuffer } from './tail-buffer';
 
-const upsert = (document: StoredDocument): WriteOperation => ({ kind: 'upsert', document });
-
 /**
- * Runs one projection from an event source into the read-store collection `<name>_v<version>`
- * (DESIGN §6). Each batch writes its documents, then its dead letters, then its checkpoint; the
- * documents' version fence makes a batch replayed after a crash change nothing.
+ * Runs one projection from an event source into its target collection (DESIGN §6): `<name>_v<version>`,
+ * or the rebuild of it that the alias serves (`projectionTarget`). Each batch writes its documents, then
+ * its dead letters, then its checkpoint; the documents' version fence makes a batch replayed after a
+ * crash change nothing.
  */
 export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocument> {
+  /** `<name>_v<version>`: the runner's identity in a host, whatever collection it currently writes. */
   readonly collection: string;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
@@ -29,7 +27,7 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
   private state: RunnerState = 'idle';
   private position: number | undefined;
   private newestProcessed: EventEnvelope | undefined;
-  private chainHeadId: string | undefined;
+  private writer: CollectionWriter<TDoc> | undefined;
   private lastError: string | undefined;
   private wakeRetry: (() => void) | undefined;
 
@@ -67,11 +65,12 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
   async status(): Promise<ProjectionStatus> {
     const { definition, source, readStore } = this.options;
     await this.ready();
+    const target = await projectionTarget(readStore, definition);
     const [headPosition, position, deadLetters] = await Promise.all([
       source.headPosition(),
-      this.position ??
-        readStore.getCheckpoint(this.collection).then((checkpoint) => checkpoint?.position ?? 0),
-      readStore.count(DEAD_LETTERS.name, [{ field: 'projection', op: 'eq', value: this.collection }]),
+      (this.writer?.collection === target ? this.position : undefined) ??
+        readStore.getCheckpoint(target).then((checkpoint) => checkpoint?.position ?? 0),
+      readStore.count(DEAD_LETTERS.name, [{ field: 'projection', op: 'eq', value: target }]),
     ]);
     const now = this.clock().getTime();
     const lagEvents = Math.max(headPosition - position, 0);
@@ -79,7 +78,7 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
     return {
       name: definition.name,
       version: definition.version,
-      collection: this.collection,
+      collection: target,
       state: this.state,
       position,
       headPosition,
@@ -120,32 +119,63 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
     }
   }
 
+  /** Runs on the projection's current target; a swap of its alias ends the pass and starts one on the new target. */
   private async run(until: number | undefined): Promise<void> {
-    const { source, readStore } = this.options;
     await this.ready();
-    let position = (await readStore.getCheckpoint(this.collection))?.position ?? 0;
+    while ((await this.runOn(await this.targetWriter(), until)) === 'retargeted');
+  }
+
+  private async runOn(
+    writer: CollectionWriter<TDoc>,
+    until: number | undefined,
+  ): Promise<'done' | 'retargeted'> {
+    const { source } = this.options;
+    let position = await writer.checkpoint();
     this.position = position;
     const done = () => this.state !== 'running' || (until !== undefined && position >= until);
+    // Checked before each batch: a batch already applied to the old target is re-read from the new one's checkpoint.
+    const moved = async () =>
+      (await projectionTarget(this.options.readStore, this.options.definition)) !== writer.collection;
 
     while (!done()) {
       const batch = await source.readAll({ after: position, limit: this.batchSize });
       if (batch.length === 0) break;
-      position = await this.apply(batch);
+      if (await moved()) return 'retargeted';
+      position = await this.apply(writer, batch);
     }
-    if (done()) return;
+    if (done()) return 'done';
 
     const tail = new TailBuffer(source.subscribeToAll({ after: position }), this.batchSize * 2);
     this.tail = tail;
     try {
       while (!done()) {
         const batch = await tail.take(this.batchSize);
-        if (batch.length === 0) return;
-        position = await this.apply(batch);
+        if (batch.length === 0) return 'done';
+        if (await moved()) return 'retargeted';
+        position = await this.apply(writer, batch);
       }
+      return 'done';
     } finally {
       this.tail = undefined;
       await tail.close();
     }
+  }
+
+  private async targetWriter(): Promise<CollectionWriter<TDoc>> {
+    const { definition, readStore, chain, poison } = this.options;
+    const collection = await projectionTarget(readStore, definition);
+    if (this.writer?.collection !== collection) {
+      this.writer = await CollectionWriter.open({
+        definition,
+        readStore,
+        collection,
+        maxAttempts: this.maxAttempts,
+        poison,
+        chain,
+        clock: this.clock,
+      });
+    }
+    return this.writer;
   }
 
   private ready(): Promise<void> {
@@ -160,63 +190,17 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
     const { definition, readStore } = this.options;
     await readStore.ensureCollection({ name: this.collection, fields: definition.fields ?? [] });
     await readStore.ensureCollection(DEAD_LETTERS);
-    if (this.options.chain) {
-      await readStore.ensureCollection(CHAIN_HEADS);
-      const head = await readStore.get(CHAIN_HEADS.name, this.collection);
-      this.chainHeadId = head === undefined ? undefined : String(head.body.documentId);
-    }
     const alias = storageName(definition.name);
     if ((await readStore.resolveAlias(alias)) === undefined) await readStore.setAlias(alias, this.collection);
   }
 
-  private async apply(batch: readonly EventEnvelope[]): Promise<number> {
-    const { definition, readStore, chain } = this.options;
-    const routed = routeBatch(definition, this.collection, batch, this.maxAttempts);
-    const ids = new Set(routed.routed.map((entry) => entry.documentId));
-    if (this.chainHeadId !== undefined) ids.add(this.chainHeadId);
-    const stored = ids.size === 0 ? new Map() : await readStore.getMany(this.collection, [...ids]);
-    const evolved = evolveBatch({
-      definition,
-      projection: this.collection,
-      routed: routed.routed,
-      stored,
-      maxAttempts: this.maxAttempts,
-      chain: chain && { step: chain, headId: this.chainHeadId },
-    });
-    const deadLetters = [...routed.deadLetters, ...evolved.deadLetters];
-    if (deadLetters.length > 0 && this.options.poison === 'halt') throw new PoisonEventError(deadLetters[0]);
-
-    if (evolved.documents.length > 0) {
-      await readStore.bulkWrite(this.collection, evolved.documents.map(upsert));
-    }
-    if (deadLetters.length > 0) {
-      await readStore.bulkWrite(
-        DEAD_LETTERS.name,
-        deadLetters.map((letter) => upsert(deadLetterDocument(letter))),
-      );
-    }
-    if (evolved.chainHead !== undefined) {
-      const { id, position } = evolved.chainHead;
-      await readStore.bulkWrite(CHAIN_HEADS.name, [
-        upsert({ id: this.collection, version: position, body: { documentId: id } }),
-      ]);
-      this.chainHeadId = id;
-    }
-    const position = batch[batch.length - 1].position;
-    const completedAt = this.clock();
-    await readStore.saveCheckpoint(this.collection, { position, updatedAt: completedAt.toISOString() });
-
+  private async apply(writer: CollectionWriter<TDoc>, batch: readonly EventEnvelope[]): Promise<number> {
+    const { position, applied, deadLettered, completedAt } = await writer.apply(batch);
     this.position = position;
     this.newestProcessed = batch[batch.length - 1];
     this.lastError = undefined;
     this.rate.record(batch.length, completedAt.getTime());
-    this.options.onBatch?.({
-      events: batch,
-      position,
-      applied: evolved.applied,
-      deadLettered: deadLetters.length,
-      completedAt,
-    });
+    this.options.onBatch?.({ events: batch, position, applied, deadLettered, completedAt });
     return position;
   }
 }

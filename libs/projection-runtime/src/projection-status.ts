@@ -4,7 +4,7 @@ export type RunnerState = 'idle' | 'running' | 'stopping';
 export interface ProjectionStatus {
   readonly name: string;
   readonly version: number;
-  /** The collection it writes, `<name>_v<version>`; also the checkpoint's name. */
+  /** The collection it writes, `<name>_v<version>` or a rebuild `<name>_v<version>_r<n>`; also the checkpoint's name. */
   readonly collection: string;
   readonly state: RunnerState;
   /** Checkpoint: every event at or below it has been applied or dead-lettered. */

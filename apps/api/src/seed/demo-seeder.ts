@@ -23,7 +23,8 @@ const SEED_CONTEXT = (seed: number): CommandContext => ({
 
 /**
  * Loads the demo data set through the command bus, the same path HTTP commands take. Command ids are
- * fixed by the generator, so running it again appends nothing.
+ * fixed by the generator, so running it again appends nothing, and a run stopped by `signal` (no new
+ * commands, the ones in flight finish) resumes by running it again.
  */
 @Injectable()
 export class DemoSeeder {
@@ -33,6 +34,7 @@ export class DemoSeeder {
     options: DemoDataOptions,
     concurrency: number,
     onProgress: (progress: SeedProgress) => void,
+    signal?: AbortSignal,
   ): Promise<SeedSummary> {
     const context = SEED_CONTEXT(options.seed);
     const ordering = new SeedOrdering();
@@ -49,6 +51,7 @@ export class DemoSeeder {
       else summary.appended += outcome.events.length;
     };
     for (const item of demoCommands(options)) {
+      if (signal?.aborted === true) break;
       const key = ordering.keyOf(item);
       const run = async (): Promise<void> => {
         await this.execute(item, context).then(record, (error: unknown) => {

@@ -4,13 +4,14 @@ import type { ProjectionHost } from '@crm/projection-runtime';
 import type { ReadStore } from '@crm/read-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { READ_STORE } from '../read-store/read-store.module';
-import { builtInProjectionHost } from './built-in-projection-host';
+import { projectionHost } from './projection-host-factory';
 
 export const PROJECTION_HOST = Symbol('ProjectionHost');
 
 /**
- * Embedded mode's in-process bus (DESIGN §2): the built-in projections tail the event store's global log
- * in this process, from their checkpoints, and stop after the batch in hand on shutdown.
+ * Embedded mode's in-process bus (DESIGN §2): every projection the registry finds under `projections/`
+ * tails the event store's global log in this process, from its checkpoint, and stops after the batch in
+ * hand on shutdown.
  */
 @Global()
 @Module({
@@ -18,7 +19,7 @@ export const PROJECTION_HOST = Symbol('ProjectionHost');
     {
       provide: PROJECTION_HOST,
       inject: [EVENT_STORE, READ_STORE],
-      useFactory: (store: EventStore, readStore: ReadStore) => builtInProjectionHost(store, readStore),
+      useFactory: (store: EventStore, readStore: ReadStore) => projectionHost(store, readStore),
     },
   ],
   exports: [PROJECTION_HOST],

@@ -1,0 +1,122 @@
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  rebuild,
+  type ReplayBound,
+  type ReplayProgress,
+  type ReplaySummary,
+  replay,
+  rollback,
+} from '@crm/projection-runtime';
+import { interruptible, INTERRUPTED_EXIT_CODE } from './interrupt';
+import { parseLogBound } from './log-bound';
+import { findProjection, projectionCatalogue } from './projection-catalogue';
+import { projectionOverview } from './projection-overview';
+import { RateProgressBar } from './rate-progress-bar';
+import { withStores } from './stores';
+
+const BATCH_SIZE = 5_000;
+
+const bound = (value: string): ReplayBound => {
+  const parsed = parseLogBound(value);
+  return parsed.kind === 'position' ? parsed.position : parsed.instant;
+};
+
+const positiveInteger = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return parsed;
+};
+
+/** Runs a long replay with a progress bar and Ctrl-C handling, then prints its summary as JSON. */
+async function runWithProgress<T extends ReplaySummary>(
+  label: string,
+  work: (signal: AbortSignal, onProgress: (progress: ReplayProgress) => void) => Promise<T>,
+): Promise<void> {
+  const bar = new RateProgressBar({ label, unit: 'events' });
+  let started = false;
+  const onProgress = (progress: ReplayProgress): void => {
+    if (!started) bar.start(Math.max(progress.until - progress.resumedFrom, 1));
+    started = true;
+    bar.update(progress.position - progress.resumedFrom, progress.events, `position ${progress.position}`);
+  };
+  const summary = await interruptible((signal) => work(signal, onProgress)).finally(() => bar.stop());
+  const seconds = summary.elapsedMs / 1_000;
+  console.log(
+    JSON.stringify({
+      ...summary,
+      seconds,
+      eventsPerSecond: Math.round(summary.events / Math.max(seconds, 0.001)),
+    }),
+  );
+  if (summary.interrupted) process.exitCode = INTERRUPTED_EXIT_CODE;
+}
+
+function replayCommand(): Command {
+  return new Command('replay')
+    .description(
+      'fill a projection (existing or new) from the event store, in large batches from its checkpoint; ' +
+        'Ctrl-C stops after the batch in hand and running it again resumes',
+    )
+    .argument('<projection>', 'projection name, e.g. customer-360')
+    .option('--from <position|instant>', 'first global position, or ISO instant on occurredAt', bound)
+    .option('--to <position|instant>', 'last global position, or ISO instant on occurredAt', bound)
+    .option('--batch-size <events>', 'events per batch', positiveInteger, BATCH_SIZE)
+    .action(async (name: string, options: { from?: ReplayBound; to?: ReplayBound; batchSize: number }) => {
+      const { definition, options: run } = findProjection(name);
+      await withStores(({ events, reads }) =>
+        runWithProgress('replay', (signal, onProgress) =>
+          replay(definition, { ...run, ...options, source: events, readStore: reads, signal, onProgress }),
+        ),
+      );
+    });
+}
+
+function rebuildCommand(): Command {
+  return new Command('rebuild')
+    .description(
+      'build the projection into a shadow collection while the alias keeps serving, catch up to the ' +
+        'live head, then swap the alias atomically; the replaced collection is kept for rollback',
+    )
+    .argument('<projection>', 'projection name, e.g. customer-360')
+    .option('--keep-old', 'keep the replaced collection for good, not only until the next rebuild')
+    .option('--batch-size <events>', 'events per batch', positiveInteger, BATCH_SIZE)
+    .action(async (name: string, options: { keepOld?: boolean; batchSize: number }) => {
+      const { definition, options: run } = findProjection(name);
+      await withStores(({ events, reads }) =>
+        runWithProgress('rebuild', (signal, onProgress) =>
+          rebuild(definition, { ...run, ...options, source: events, readStore: reads, signal, onProgress }),
+        ),
+      );
+    });
+}
+
+function rollbackCommand(): Command {
+  return new Command('rollback')
+    .description('point the alias back at the collection the last rebuild replaced')
+    .argument('<projection>', 'projection name, e.g. customer-360')
+    .action(async (name: string) => {
+      findProjection(name);
+      const result = await withStores(({ reads }) => rollback(reads, name));
+      console.log(JSON.stringify(result));
+    });
+}
+
+function statusCommand(): Command {
+  return new Command('projections')
+    .description(
+      'name, version, collection, alias, position, lag, events/s and dead letters of every projection',
+    )
+    .option('--sample <ms>', 'how long to watch the checkpoints for the rate', positiveInteger, 1_000)
+    .action(async (options: { sample: number }) => {
+      const rows = await withStores((stores) =>
+        projectionOverview(stores, projectionCatalogue(), options.sample),
+      );
+      console.table(rows);
+    });
+}
+
+/** `crm projections`, `crm replay`, `crm rebuild`, `crm rollback`. */
+export function projectionCommands(): Command[] {
+  return [statusCommand(), replayCommand(), rebuildCommand(), rollbackCommand()];
+}

@@ -1,0 +1,7 @@
+export * from './rebuild';
+export * from './rebuild-record';
+export * from './replay';
+export * from './replay-into';
+export * from './replay-options';
+export * from './rollback';
+export * from './shadow-collection';
