@@ -5,4 +5,5 @@ export * from './read-store/read-store.config';
 export * from './read-store/read-store.module';
 export * from './projections/projection-host-factory';
 export * from './projections/projection-registry';
+export * from './projections/projection-run-options';
 export * from './projections/projections.module';
