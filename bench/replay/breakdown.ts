@@ -5,9 +5,9 @@ import type { ReadStore } from '@crm/read-store/read-store';
 
 /** Milliseconds spent in each part of a rebuild, measured around the calls the runner makes. */
 export interface Breakdown {
-  /** `source.readAll`: SELECT, JSON.parse of data and metadata, envelope objects. */
+  /** `source.readAll` or `readAllByStream`: SELECT, JSON.parse of data and metadata, envelope objects. */
   readEvents: number;
-  /** `definition.evolve`, all calls (customer-360's own code). */
+  /** `definition.evolve`, or `fold.step` and `fold.finalize`, all calls (customer-360's own code). */
   evolve: number;
   /** `readStore.getMany`: SELECT ... json_each and JSON.parse of every touched document. */
   getMany: number;
@@ -18,6 +18,8 @@ export interface Breakdown {
   /** `JSON.stringify` of the same bodies again, timed alone: the stringify part of bulkWrite. */
   bulkWriteStringifyEstimate: number;
   saveCheckpoint: number;
+  /** `readStore.ensureCollection`: a bulk replay builds the new collection's indexes here, at the end. */
+  ensureCollection: number;
   batches: number;
   documentsRead: number;
   documentsWritten: number;
@@ -32,6 +34,7 @@ export const emptyBreakdown = (): Breakdown => ({
   bulkWrite: 0,
   bulkWriteStringifyEstimate: 0,
   saveCheckpoint: 0,
+  ensureCollection: 0,
   batches: 0,
   documentsRead: 0,
   documentsWritten: 0,
@@ -53,6 +56,7 @@ export function instrument<TDoc extends ProjectionDocument>(
   into: Breakdown,
 ): typeof parts {
   const { source, definition, readStore } = parts;
+  const fold = definition.fold;
   const timed = <T>(add: (ms: number) => void, call: () => T): T => {
     const started = performance.now();
     try {
@@ -68,6 +72,13 @@ export function instrument<TDoc extends ProjectionDocument>(
           (ms) => (into.readEvents += ms),
           () => source.readAll(options),
         ),
+      ...(source.readAllByStream && {
+        readAllByStream: (options: Parameters<NonNullable<EventSource['readAllByStream']>>[0]) =>
+          timed(
+            (ms) => (into.readEvents += ms),
+            () => (source.readAllByStream as NonNullable<EventSource['readAllByStream']>)(options),
+          ),
+      }),
       subscribeToAll: (options) => source.subscribeToAll(options),
       headPosition: () => source.headPosition(),
     },
@@ -78,6 +89,22 @@ export function instrument<TDoc extends ProjectionDocument>(
           (ms) => (into.evolve += ms),
           () => definition.evolve(doc, event),
         ),
+      ...(fold === undefined
+        ? {}
+        : {
+            fold: {
+              step: (doc, event) =>
+                timed(
+                  (ms) => (into.evolve += ms),
+                  () => fold.step(doc, event),
+                ),
+              finalize: (doc) =>
+                timed(
+                  (ms) => (into.evolve += ms),
+                  () => fold.finalize(doc),
+                ),
+            },
+          }),
     },
     readStore: {
       ...bind(readStore),
@@ -109,6 +136,11 @@ export function instrument<TDoc extends ProjectionDocument>(
           () => readStore.bulkWrite(collection, operations),
         );
       },
+      ensureCollection: (spec) =>
+        timed(
+          (ms) => (into.ensureCollection += ms),
+          () => readStore.ensureCollection(spec),
+        ),
       saveCheckpoint: (name, checkpoint) =>
         timed(
           (ms) => (into.saveCheckpoint += ms),

@@ -7,6 +7,7 @@ import { machineDescription } from '../event-store/machine';
 import { runPhase } from './phase-process';
 import type { PhaseRequest, PhaseResult } from './phase-protocol';
 import { seededLog } from './seeded-log';
+import { DEFAULT_REPLAY_CACHE_DOCUMENTS } from '@crm/projection-runtime';
 import { breakdownTable } from './breakdown-table';
 import { markdownTable, meetsTargets, rate, type RebuildRow } from './table';
 
@@ -15,19 +16,27 @@ const DEFAULT_RUNNER_BATCH = 500;
 const USAGE = `npm run bench:replay -- [options]
 
   --events N          events in the log, rebuilt and read                     (default 1000000)
-  --batch-sizes LIST  ProjectionRunner batch sizes, one rebuild each           (default 500,2000,5000,10000)
+  --cache-documents LIST
+                      \`crm rebuild\` (bulk replay) document cache sizes, one rebuild each
+                                                                              (default ${DEFAULT_REPLAY_CACHE_DOCUMENTS})
+  --batch-size N      events per read of the bulk replay                      (default 5000, as crm)
+  --runner-batch-sizes LIST
+                      also rebuild with the API's ProjectionRunner at these batch sizes
+                                                                              (default none; it was 500,2000,5000,10000)
   --read-page N       rows per SELECT in the raw read                          (default 1000)
   --seed N            demo data seed                                           (default 42)
   --dir PATH          keep the seeded log here and reuse it when it holds >= --events
                       (default: a temp dir, removed after)
   --cpu-prof PATH     write each phase's V8 CPU profile into PATH
-  --breakdown         one more rebuild at the fastest batch size, timing each part of it
+  --breakdown         one more run of the fastest rebuild, timing each part of it
 `;
 
 const { values: args } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
-    'batch-sizes': { type: 'string', default: '500,2000,5000,10000' },
+    'cache-documents': { type: 'string', default: String(DEFAULT_REPLAY_CACHE_DOCUMENTS) },
+    'batch-size': { type: 'string', default: '5000' },
+    'runner-batch-sizes': { type: 'string', default: '' },
     'read-page': { type: 'string', default: '1000' },
     seed: { type: 'string', default: '42' },
     dir: { type: 'string' },
@@ -86,7 +95,11 @@ async function main(): Promise<void> {
     return;
   }
   const events = positive('events', args.events);
-  const batchSizes = args['batch-sizes'].split(',').map((size) => positive('batch-sizes', size.trim()));
+  const list = (name: string, value: string): number[] =>
+    value === '' ? [] : value.split(',').map((item) => positive(name, item.trim()));
+  const cacheSizes = list('cache-documents', args['cache-documents']);
+  const replayBatch = positive('batch-size', args['batch-size']);
+  const runnerBatchSizes = list('runner-batch-sizes', args['runner-batch-sizes']);
   const readPage = positive('read-page', args['read-page']);
   const seed = positive('seed', args.seed);
   const keepDir = args.dir !== undefined;
@@ -116,18 +129,23 @@ async function main(): Promise<void> {
       { phase: 'raw-read', eventsPath: seeded.path, untilPosition: seeded.untilPosition, pageSize: readPage },
       profileDir,
     );
-    const rebuild = async (batchSize: number, instrumented: boolean): Promise<PhaseResult> => {
-      const readsPath = join(dir, `reads-${batchSize}-${process.pid}.sqlite`);
+    const rebuild = async (run: RebuildRun, instrumented: boolean): Promise<PhaseResult> => {
+      const readsPath = join(
+        dir,
+        `reads-${run.engine}-${run.batchSize}-${run.cacheDocuments}-${process.pid}.sqlite`,
+      );
       try {
         return await measured(
-          `customer-360 rebuild, batch ${count(batchSize)}${instrumented ? ', timed parts' : ''}`,
+          `${run.short}${instrumented ? ', timed parts' : ''}`,
           events,
           {
             phase: 'rebuild',
+            engine: run.engine,
             eventsPath: seeded.path,
             readsPath,
             untilPosition: seeded.untilPosition,
-            batchSize,
+            batchSize: run.batchSize,
+            cacheDocuments: run.cacheDocuments,
             instrumented,
           },
           instrumented ? undefined : profileDir,
@@ -136,15 +154,16 @@ async function main(): Promise<void> {
         for (const suffix of ['', '-wal', '-shm']) rmSync(readsPath + suffix, { force: true });
       }
     };
-    const rebuilds: RebuildRow[] = [];
-    for (const batchSize of batchSizes) {
-      const result = await rebuild(batchSize, false);
-      rebuilds.push({ batchSize, isDefault: batchSize === DEFAULT_RUNNER_BATCH, result });
-    }
+    const runs: RebuildRun[] = [
+      ...cacheSizes.map((cacheDocuments) => replayRun(replayBatch, cacheDocuments)),
+      ...runnerBatchSizes.map(runnerRun),
+    ];
+    const rebuilds: (RebuildRow & { run: RebuildRun })[] = [];
+    for (const run of runs) rebuilds.push({ run, label: run.label, result: await rebuild(run, false) });
     const fastest = [...rebuilds].sort((a, b) => rate(b.result) - rate(a.result))[0];
-    const timed = args.breakdown ? await rebuild(fastest.batchSize, true) : undefined;
+    const timed = args.breakdown && fastest ? await rebuild(fastest.run, true) : undefined;
     const split =
-      timed?.breakdown === undefined ? [] : breakdownTable(timed.breakdown, timed.seconds, fastest.batchSize);
+      timed?.breakdown === undefined ? [] : breakdownTable(timed.breakdown, timed.seconds, fastest.run.short);
     process.stdout.write(
       report(raw, rebuilds, { events, readPage, seed, dir, keepDir, loadAtStart }) + split.join('\n') + '\n',
     );
@@ -153,6 +172,35 @@ async function main(): Promise<void> {
     if (!keepDir) rmSync(dir, { recursive: true, force: true });
   }
 }
+
+interface RebuildRun {
+  readonly engine: 'replay' | 'runner';
+  readonly batchSize: number;
+  readonly cacheDocuments: number;
+  readonly label: string;
+  /** For the progress bar. */
+  readonly short: string;
+}
+
+const replayRun = (batchSize: number, cacheDocuments: number): RebuildRun => ({
+  engine: 'replay',
+  batchSize,
+  cacheDocuments,
+  label:
+    `customer-360 \`rebuild()\` (bulk replay), cache ${count(cacheDocuments)} documents` +
+    (cacheDocuments === DEFAULT_REPLAY_CACHE_DOCUMENTS ? ' (default)' : ''),
+  short: `rebuild, cache ${count(cacheDocuments)}`,
+});
+
+const runnerRun = (batchSize: number): RebuildRun => ({
+  engine: 'runner',
+  batchSize,
+  cacheDocuments: 0,
+  label:
+    `customer-360 ProjectionRunner, batchSize ${count(batchSize)}` +
+    (batchSize === DEFAULT_RUNNER_BATCH ? ' (its default)' : ''),
+  short: `runner, batch ${count(batchSize)}`,
+});
 
 interface RunInfo {
   readonly events: number;
@@ -166,7 +214,7 @@ interface RunInfo {
 function report(raw: PhaseResult, rebuilds: readonly RebuildRow[], run: RunInfo): string {
   const header = machineDescription({
     workload: `${count(run.events)} demo events (seed ${run.seed}; customer and opportunity commands decided by the real deciders, appended in time order to a SqliteEventStore)`,
-    phases: `each in a fresh child process (node --import tsx); raw read in pages of ${count(run.readPage)}; rebuild = ProjectionRunner.runUntil(position of event ${count(run.events)}) into a fresh SqliteReadStore file`,
+    phases: `each in a fresh child process (node --import tsx); raw read in pages of ${count(run.readPage)}; rebuild = \`rebuild(customer360)\` as \`crm rebuild\` runs it (or ProjectionRunner.runUntil) to the position of event ${count(run.events)}, into a fresh SqliteReadStore file`,
     'database files': run.dir + (run.keepDir ? ' (kept)' : ' (temporary, removed after)'),
   });
   // machineDescription reads the load average now; the run's start is what was asked for.
@@ -184,15 +232,13 @@ function report(raw: PhaseResult, rebuilds: readonly RebuildRow[], run: RunInfo)
     '',
     markdownTable(raw, rebuilds),
     '',
-    ...rebuilds.flatMap(({ batchSize, result }) =>
+    ...rebuilds.flatMap(({ label, result }) =>
       result.notes.map(
         (note) =>
-          `- batchSize ${count(batchSize)}: ${note}; sampled peak RSS ${(result.sampledPeakRssBytes / 2 ** 20).toFixed(0)} MB`,
+          `- ${label}: ${note}; sampled peak RSS ${(result.sampledPeakRssBytes / 2 ** 20).toFixed(0)} MB`,
       ),
     ),
-    ...(best
-      ? [`- best: batchSize ${count(best.batchSize)}, ${count(Math.round(rate(best.result)))} events/s`]
-      : []),
+    ...(best ? [`- fastest: ${best.label}, ${count(Math.round(rate(best.result)))} events/s`] : []),
     '',
   ].join('\n');
 }

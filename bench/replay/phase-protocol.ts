@@ -10,10 +10,17 @@ export type PhaseRequest =
     }
   | {
       readonly phase: 'rebuild';
+      /**
+       * `replay`: `rebuild()` of `@crm/projection-runtime`, what `crm rebuild` runs (bulk replay, ADR 0011);
+       * `runner`: the live `ProjectionRunner`, one read and write of every touched document per batch.
+       */
+      readonly engine: 'replay' | 'runner';
       readonly eventsPath: string;
       readonly readsPath: string;
       readonly untilPosition: number;
       readonly batchSize: number;
+      /** The replay's `cacheDocuments`. */
+      readonly cacheDocuments: number;
       /** Time the runner's calls (breakdown.ts); slower, so reported only as a split. */
       readonly instrumented: boolean;
     };

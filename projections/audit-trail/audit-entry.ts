@@ -55,7 +55,7 @@ interface Subject {
 }
 
 /**
- * Customer streams name their customer. Opportunity streams name the opportunity; the customer is
+ * Customer streams, and the access logs of customers' data, name their customer. Opportunity streams name the opportunity; the customer is
  * only in `OpportunityOpened.data.customerId` (the other opportunity events do not carry it).
  */
 export const subjectOf = (event: EventEnvelope): Subject => {
@@ -63,7 +63,7 @@ export const subjectOf = (event: EventEnvelope): Subject => {
   if (stream === null) {
     return { customerId: null, opportunityId: null };
   }
-  if (stream.category === 'customer') {
+  if (stream.category === 'customer' || stream.category === 'access') {
     return { customerId: stream.id, opportunityId: null };
   }
   const data = event.data as { readonly customerId?: unknown } | null;

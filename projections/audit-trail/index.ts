@@ -11,3 +11,4 @@ export {
   AUDIT_TRAIL_VERSION,
   type AuditTrailDefinition,
 } from './definition';
+export * from './chain-report';

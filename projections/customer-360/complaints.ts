@@ -1,6 +1,7 @@
 import { toEpochMs } from '@crm/domain';
 import type { ComplaintView, ComplaintsView, Customer360 } from './customer-360.document';
 import type { CustomerEnvelopeOf } from './customer-envelope';
+import { withChanges } from './document-copy';
 
 const averageResolutionMs = (resolved: readonly ComplaintView[]): number | null =>
   resolved.length === 0
@@ -13,7 +14,7 @@ const withComplaints = (
   resolved: readonly ComplaintView[],
 ): Customer360 => {
   const complaints: ComplaintsView = { open, resolved, averageResolutionMs: averageResolutionMs(resolved) };
-  return { ...doc, complaints };
+  return withChanges(doc, { complaints });
 };
 
 const without = (list: readonly ComplaintView[], complaintId: string): ComplaintView[] =>

@@ -20,9 +20,9 @@ import { customer360 } from './definition';
 const AT = '2026-01-01T09:00:00.000Z';
 
 describe('customer-360 projection definition', () => {
-  it('is named customer-360, version 2 (complaints carry a priority), and handles every customer-stream event type', () => {
+  it('is named customer-360, version 3 (erased profiles read "[erased]"), and handles every customer-stream event type', () => {
     expect(customer360.name).toBe('customer-360');
-    expect(customer360.version).toBe(2);
+    expect(customer360.version).toBe(3);
     expect([...customer360.handles].sort()).toEqual(Object.keys(CUSTOMER_EVENT_SCHEMA_VERSIONS).sort());
   });
 

@@ -1,6 +1,5 @@
 import {
   parseStreamName,
-  toEpochMs,
   upcast,
   type EventEnvelope,
   type ProjectionDefinition,
@@ -9,12 +8,14 @@ import {
 import { applyEvent } from './apply-event';
 import { evaluateChurn } from './churn';
 import { historicalClv } from './clv';
+import { compareInstants } from './instant-order';
 import { emptyCustomer360, type Customer360 } from './customer-360.document';
 import { CUSTOMER_EVENT_TYPES, isCustomerEventType, type CustomerEnvelope } from './customer-envelope';
-import { appendToTimeline } from './timeline';
+import { prependToTimeline } from './timeline';
+import { withChanges } from './document-copy';
 
 export const CUSTOMER_360_NAME = 'customer-360';
-export const CUSTOMER_360_VERSION = 2;
+export const CUSTOMER_360_VERSION = 3;
 
 export const CUSTOMER_360_FIELDS: readonly ProjectionField[] = [
   { path: 'tier', type: 'string' },
@@ -36,12 +37,35 @@ export const customer360DocumentId = (event: EventEnvelope): string | null => {
 };
 
 const later = (current: string | null, candidate: string): string =>
-  current === null || toEpochMs(candidate) > toEpochMs(current) ? candidate : current;
+  current === null || compareInstants(candidate, current) > 0 ? candidate : current;
 
-/** Time-based flags are evaluated as of the latest `occurredAt` applied (there is no clock). */
-const withDerivedFlags = (doc: Customer360): Customer360 => {
+/**
+ * Time-based flags are evaluated as of the latest `occurredAt` applied (there is no clock). They are derived
+ * from the rest of the document only, so a bulk replay computes them once per write (`fold.finalize`).
+ */
+export const withDerivedFlags = (doc: Customer360): Customer360 => {
   const churn = evaluateChurn(doc, doc.asOf);
-  return { ...doc, churn, churnRisk: churn.risk, clv: historicalClv(doc, doc.asOf) };
+  return withChanges(doc, { churn, churnRisk: churn.risk, clv: historicalClv(doc, doc.asOf) });
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** `evolveCustomer360` without the derived flags: what changes per event. */
+export const stepCustomer360 = (doc: Customer360, stored: EventEnvelope): Customer360 => {
+  if (!isCustomerEventType(stored.type) || stored.revision <= doc.lastRevision) {
+    return doc;
+  }
+  const event = upcast(stored) as EventEnvelope & CustomerEnvelope;
+  const applied = applyEvent(doc, event);
+  const stamp = {
+    lastRevision: event.revision,
+    asOf: later(doc.asOf, event.occurredAt),
+    timeline: prependToTimeline(applied.timeline, event),
+  };
+  if (applied === doc) return withChanges(doc, stamp);
+  // Every apply* returns `doc` itself or a new spread of it that nothing else holds yet: stamping that new
+  // object in place cannot be observed, and saves copying the whole document a second time per event.
+  return Object.assign(applied as Mutable<Customer360>, stamp);
 };
 
 /**
@@ -49,17 +73,8 @@ const withDerivedFlags = (doc: Customer360): Customer360 => {
  * revision (redeliveries), leave the document as it is. Older schema versions are upcast first.
  */
 export const evolveCustomer360 = (doc: Customer360, stored: EventEnvelope): Customer360 => {
-  if (!isCustomerEventType(stored.type) || stored.revision <= doc.lastRevision) {
-    return doc;
-  }
-  const event = upcast(stored) as EventEnvelope & CustomerEnvelope;
-  const applied = applyEvent(doc, event);
-  const stamped: Customer360 = {
-    ...applied,
-    lastRevision: event.revision,
-    asOf: later(doc.asOf, event.occurredAt),
-  };
-  return withDerivedFlags(appendToTimeline(stamped, event));
+  const stepped = stepCustomer360(doc, stored);
+  return stepped === doc ? doc : withDerivedFlags(stepped);
 };
 
 export const customer360: ProjectionDefinition<Customer360> = {
@@ -70,4 +85,6 @@ export const customer360: ProjectionDefinition<Customer360> = {
   initial: emptyCustomer360,
   evolve: evolveCustomer360,
   fields: CUSTOMER_360_FIELDS,
+  fold: { step: stepCustomer360, finalize: withDerivedFlags },
+  oneStreamPerDocument: true,
 };

@@ -68,20 +68,44 @@ describe('customer-360: profile, erasure and consents', () => {
       ),
     ];
 
-    it('marks the customer erased and replaces every personal field with null', () => {
+    it('marks the customer erased and shows every personal field it held as erased, out of search', () => {
       given(history)
         .when(erased('2026-02-01T00:00:00.000Z'))
         .then((doc) => {
           expect(doc.erased).toBe(true);
           expect(doc.erasedAt).toBe('2026-02-01T00:00:00.000Z');
           expect(doc.profile).toStrictEqual({
-            name: null,
-            email: null,
-            phone: null,
-            address: null,
+            name: '[erased]',
+            email: '[erased]',
+            phone: '[erased]',
+            address: { line1: '[erased]', city: '[erased]', country: 'TR' },
             nameLower: null,
             emailLower: null,
           });
+        });
+    });
+
+    it('given events read after the key was destroyed, then a rebuild shows the same erased profile', () => {
+      const [first, ...rest] = history;
+      const sealedAway = event(
+        'CustomerRegistered',
+        {
+          customerId: 'c1',
+          name: '[erased]',
+          email: '[erased]',
+          phone: '[erased]',
+          address: { line1: '[erased]', city: '[erased]', country: 'TR' },
+          registeredVia: 'web',
+          stage: 'lead',
+        },
+        first.occurredAt,
+      );
+      given([sealedAway, ...rest])
+        .when(erased('2026-02-01T00:00:00.000Z'))
+        .then((doc) => {
+          expect(doc.profile.name).toBe('[erased]');
+          expect(doc.profile.nameLower).toBeNull();
+          expect(doc.profile.address).toEqual({ line1: '[erased]', city: '[erased]', country: 'TR' });
         });
     });
 
@@ -103,7 +127,7 @@ describe('customer-360: profile, erasure and consents', () => {
     it('ignores a profile update that arrives after erasure', () => {
       given([...history, erased('2026-02-01T00:00:00.000Z')])
         .when(event('CustomerProfileUpdated', { name: 'Ayşe' }, '2026-02-02T00:00:00.000Z'))
-        .then((doc) => expect(doc.profile.name).toBeNull());
+        .then((doc) => expect(doc.profile.name).toBe('[erased]'));
     });
   });
 

@@ -1,4 +1,4 @@
-import type { Address } from '@crm/domain';
+import { type Address, ERASED_PERSONAL_DATA } from '@crm/domain';
 import type { Customer360, ProfileView } from './customer-360.document';
 import type { CustomerEnvelopeOf } from './customer-envelope';
 
@@ -11,20 +11,33 @@ const plainAddress = (address: Address): Address => ({
   country: address.country,
 });
 
+/** An erased value (read from an event whose key is destroyed) is never a search key. */
+const searchKey = (value: string | null): string | null =>
+  value === null || value === ERASED_PERSONAL_DATA ? null : value.toLowerCase();
+
 const withSearchKeys = (profile: Omit<ProfileView, 'nameLower' | 'emailLower'>): ProfileView => ({
   ...profile,
-  nameLower: profile.name === null ? null : profile.name.toLowerCase(),
-  emailLower: profile.email === null ? null : profile.email.toLowerCase(),
+  nameLower: searchKey(profile.name),
+  emailLower: searchKey(profile.email),
 });
 
-export const ERASED_PROFILE: ProfileView = {
-  name: null,
-  email: null,
-  phone: null,
-  address: null,
+/** Every field held reads as the erased marker, as in the events themselves; the country stays (ADR 0010). */
+const erasedAddress = (address: Address): Address => ({
+  line1: ERASED_PERSONAL_DATA,
+  ...(address.line2 === undefined ? {} : { line2: ERASED_PERSONAL_DATA }),
+  city: ERASED_PERSONAL_DATA,
+  ...(address.postalCode === undefined ? {} : { postalCode: ERASED_PERSONAL_DATA }),
+  country: address.country,
+});
+
+export const erasedProfile = (profile: ProfileView): ProfileView => ({
+  name: ERASED_PERSONAL_DATA,
+  email: ERASED_PERSONAL_DATA,
+  phone: profile.phone === null ? null : ERASED_PERSONAL_DATA,
+  address: profile.address === null ? null : erasedAddress(profile.address),
   nameLower: null,
   emailLower: null,
-};
+});
 
 export const applyRegistered = (
   doc: Customer360,
@@ -68,10 +81,13 @@ export const applyProfileUpdated = (
   };
 };
 
-/** Personal fields become null; everything else (tier history, totals, consents' legal record) stays. */
+/**
+ * Personal fields read as erased and leave the search keys; everything else (tier history, totals,
+ * consents' legal record) stays.
+ */
 export const applyErased = (doc: Customer360, event: CustomerEnvelopeOf<'CustomerErased'>): Customer360 => ({
   ...doc,
   erased: true,
   erasedAt: event.occurredAt,
-  profile: ERASED_PROFILE,
+  profile: erasedProfile(doc.profile),
 });

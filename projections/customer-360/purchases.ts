@@ -1,6 +1,7 @@
-import { toEpochMs } from '@crm/domain';
 import type { Customer360, CurrencyTotals, PurchasesView } from './customer-360.document';
 import type { CustomerEnvelopeOf } from './customer-envelope';
+import { compareInstants } from './instant-order';
+import { withChanges } from './document-copy';
 
 /** The primary currency: the document's `netSpend` and the CLV are in it. */
 export const PRIMARY_CURRENCY = 'TRY';
@@ -20,17 +21,20 @@ const totals = (purchaseCount: number, gross: number, returned: number): Currenc
 
 /** Inserts an instant keeping ascending order (events may carry back-dated `occurredAt`). */
 const insertSorted = (times: readonly string[], at: string): string[] => {
-  const ms = toEpochMs(at);
-  const index = times.findIndex((t) => toEpochMs(t) > ms);
-  return index === -1 ? [...times, at] : [...times.slice(0, index), at, ...times.slice(index)];
+  // After the last instant not later than `at`: purchases mostly arrive in time order, so from the end.
+  let index = times.length;
+  while (index > 0 && compareInstants(times[index - 1], at) > 0) index--;
+  const inserted = times.slice();
+  inserted.splice(index, 0, at);
+  return inserted;
 };
 
-const withPurchases = (doc: Customer360, purchases: PurchasesView): Customer360 => ({
-  ...doc,
-  purchases,
-  netSpend: purchases.byCurrency[PRIMARY_CURRENCY]?.net ?? 0,
-  lastPurchaseAt: purchases.lastAt,
-});
+const withPurchases = (doc: Customer360, purchases: PurchasesView): Customer360 =>
+  withChanges(doc, {
+    purchases,
+    netSpend: purchases.byCurrency[PRIMARY_CURRENCY]?.net ?? 0,
+    lastPurchaseAt: purchases.lastAt,
+  });
 
 export const applyPurchased = (doc: Customer360, event: CustomerEnvelopeOf<'Purchased'>): Customer360 => {
   const { amount, currency } = event.data.amount;

@@ -1,5 +1,5 @@
 import type { Money } from '@crm/domain';
-import { TIMELINE_LIMIT, type Customer360, type TimelineEntry } from './customer-360.document';
+import { TIMELINE_LIMIT, type TimelineEntry } from './customer-360.document';
 import type { CustomerEnvelope } from './customer-envelope';
 
 /** "1234.50 TRY" from minor units, in integers (two decimal places assumed for every currency). */
@@ -61,13 +61,15 @@ export const summarize = (event: CustomerEnvelope): string => {
   }
 };
 
-/** Prepends the event and keeps the newest `TIMELINE_LIMIT` entries. */
-export const appendToTimeline = (doc: Customer360, event: CustomerEnvelope): Customer360 => {
-  const entry: TimelineEntry = {
-    type: event.type,
-    occurredAt: event.occurredAt,
-    revision: event.revision,
-    summary: summarize(event),
-  };
-  return { ...doc, timeline: [entry, ...doc.timeline].slice(0, TIMELINE_LIMIT) };
+/** The event's entry first, then the newest of `timeline`, at most `TIMELINE_LIMIT` in all. */
+export const prependToTimeline = (
+  timeline: readonly TimelineEntry[],
+  event: CustomerEnvelope,
+): TimelineEntry[] => {
+  const next: TimelineEntry[] = [
+    { type: event.type, occurredAt: event.occurredAt, revision: event.revision, summary: summarize(event) },
+  ];
+  const kept = Math.min(timeline.length, TIMELINE_LIMIT - 1);
+  for (let i = 0; i < kept; i++) next.push(timeline[i]);
+  return next;
 };

@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiEnvironment, loadSettings } from '@crm/platform';
 import { AppModule } from './app.module';
 import { AllErrorsFilter } from './http/all-errors.filter';
 import { requestValidationPipe } from './http/validation.pipe';
@@ -16,7 +17,8 @@ export interface CreateAppOptions {
 /** The API as it runs in production and in the e2e tests: Fastify, validation, one error shape, /docs. */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 64 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const settings = await loadSettings(ApiEnvironment);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings), adapter, {
     logger: options.logger,
     bufferLogs: options.logger !== false,
     abortOnError: false,

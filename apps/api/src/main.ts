@@ -1,5 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { readCrmMode } from '@crm/platform';
+import { ConfigService } from '@nestjs/config';
+import type { ApiEnvironment } from '@crm/platform';
 import { AUTH_CONFIG, type AuthConfig } from './auth/auth-config';
 import { TokenIssuer } from './auth/token-issuer';
 import { createApp } from './create-app';
@@ -8,11 +9,12 @@ const logger = new ConsoleLogger({ json: true });
 
 async function bootstrap(): Promise<void> {
   const app = await createApp({ logger });
-  const port = Number(process.env.PORT ?? 3000);
+  const config = app.get<ConfigService<ApiEnvironment, true>>(ConfigService);
+  const port = config.get('PORT', { infer: true });
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
   const url = `http://localhost:${port}`;
   logger.log(
-    `CRM API (${readCrmMode(process.env)} mode) listening on ${url}; OpenAPI at ${url}/docs`,
+    `CRM API (${config.get('CRM_MODE', { infer: true })} mode) listening on ${url}; OpenAPI at ${url}/docs`,
     'Bootstrap',
   );
   if (app.get<AuthConfig>(AUTH_CONFIG).development) {

@@ -6,7 +6,7 @@ import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE, READ_STORE } from '@crm/platform';
 import type { ReadStore } from '@crm/read-store';
 import { AutomationReactor } from '../src/automation/automation.reactor';
-import { AUTOMATION_CHECKPOINT } from '../src/automation/reactor-checkpoint';
+import { AUTOMATION_CHECKPOINT } from '../src/reactors/reactor-checkpoint';
 import { useEmbeddedApp, type RunningApp } from './support/embedded-app';
 import { call } from './support/http-client';
 import { waitForProjections } from './support/wait-for-projections';

@@ -59,4 +59,16 @@ describe('Production start-up', () => {
 
     await expect(createApp({ logger: false })).rejects.toThrow(/JWT_SECRET is not set/);
   });
+
+  it('refuses to start on a wrong or missing setting, naming it, before opening any store', async () => {
+    process.env.CRM_MODE = 'distributed';
+    process.env.PORT = 'eighty';
+    delete process.env.ESDB_URL;
+    delete process.env.MONGO_URL;
+
+    const refused = createApp({ logger: false });
+
+    await expect(refused).rejects.toThrow(/ESDB_URL is required when CRM_MODE=distributed/);
+    await expect(refused).rejects.toMatchObject({ settings: ['PORT', 'ESDB_URL', 'MONGO_URL'] });
+  });
 });

@@ -1,7 +1,7 @@
 import { ConsoleLogger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { ProjectionHost } from '@crm/projection-runtime';
-import { PROJECTION_HOST } from '@crm/platform';
+import { ApiEnvironment, loadSettings, PROJECTION_HOST } from '@crm/platform';
 import { AppModule } from '../../api/src/app.module';
 
 /** Logs as JSON lines on stderr, so that stdout carries only the command's result. */
@@ -27,7 +27,12 @@ export async function withApiContext<T>(work: (app: INestApplicationContext) => 
   process.env.TIER_REVIEW_ENABLED = 'false';
   process.env.AUTOMATION_ENABLED = 'false';
   const logger = new StderrLogger({ json: true, logLevels: ['error', 'warn'] });
-  const app = await NestFactory.createApplicationContext(AppModule, { logger });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.register(await loadSettings(ApiEnvironment)),
+    {
+      logger,
+    },
+  );
   try {
     await projectionsCaughtUp(app);
     return await work(app);

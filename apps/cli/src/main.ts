@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { auditCommand } from './audit.command';
 import { exportCommand } from './export.command';
+import { keysCommand } from './keys.command';
 import { loyaltyCommand } from './loyalty.command';
 import { projectionCommands } from './projections.command';
 import { seedCommand } from './seed.command';
@@ -9,7 +11,9 @@ const program = new Command('crm')
   .description('operations on the event-sourced CRM (uses CRM_MODE, CRM_DATA_DIR like the API)')
   .addCommand(loyaltyCommand())
   .addCommand(seedCommand())
-  .addCommand(exportCommand());
+  .addCommand(exportCommand())
+  .addCommand(auditCommand())
+  .addCommand(keysCommand());
 for (const command of projectionCommands()) program.addCommand(command);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -38,7 +38,9 @@ async function runWithProgress<T extends ReplaySummary>(
   const onProgress = (progress: ReplayProgress): void => {
     if (!started) bar.start(Math.max(progress.until - progress.resumedFrom, 1));
     started = true;
-    bar.update(progress.position - progress.resumedFrom, progress.events, `position ${progress.position}`);
+    // A replay stream by stream reads the whole log before its position moves (ADR 0011): count what it read.
+    const done = Math.max(progress.position - progress.resumedFrom, progress.events);
+    bar.update(done, progress.events, `position ${progress.position}`);
   };
   const summary = await interruptible((signal) => work(signal, onProgress)).finally(() => bar.stop());
   const seconds = summary.elapsedMs / 1_000;

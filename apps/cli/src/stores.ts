@@ -1,6 +1,11 @@
-import { upcast } from '@crm/domain';
-import { EsdbEventStore, type EventStore, SqliteEventStore, UpcastingEventStore } from '@crm/event-store';
-import { readEventStoreConfig, readReadStoreConfig } from '@crm/platform';
+import type { EventStore } from '@crm/event-store';
+import {
+  openDataProtection,
+  openRawEventStore,
+  protectedEventStore,
+  readEventStoreConfig,
+  readReadStoreConfig,
+} from '@crm/platform';
 import { MongoReadStore, type ReadStore, SqliteReadStore } from '@crm/read-store';
 
 export interface Stores {
@@ -9,18 +14,14 @@ export interface Stores {
 }
 
 /**
- * Opens just the event store and the read store, as the API configures them (CRM_MODE, CRM_DATA_DIR,
- * ESDB_URL, MONGO_URL). No Nest context: a replay must not start the embedded projection host, the
- * automation reactor or any schedule.
+ * Opens just the event store (behind the personal-data encryption, as the API reads it) and the read store,
+ * as the API configures them (CRM_MODE, CRM_DATA_DIR, ESDB_URL, MONGO_URL, CRM_MASTER_KEY). No Nest
+ * context: a replay must not start the embedded projection host, the automation reactor or any schedule.
  */
 export async function withStores<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
-  const eventConfig = readEventStoreConfig(process.env);
   const readConfig = readReadStoreConfig(process.env);
-  const raw =
-    eventConfig.kind === 'sqlite'
-      ? SqliteEventStore.open({ path: eventConfig.path })
-      : new EsdbEventStore(eventConfig.connectionString);
-  const events = new UpcastingEventStore(raw, upcast);
+  const protection = await openDataProtection(process.env);
+  const events = protectedEventStore(openRawEventStore(readEventStoreConfig(process.env)), protection);
   try {
     const reads =
       readConfig.kind === 'sqlite'
@@ -33,5 +34,6 @@ export async function withStores<T>(work: (stores: Stores) => Promise<T>): Promi
     }
   } finally {
     await events.close();
+    await protection.keys.close();
   }
 }

@@ -27,3 +27,7 @@ export * from './opportunity/opportunity.commands';
 export * from './opportunity/opportunity.state';
 export * from './opportunity/opportunity.decide';
 export * from './projection/projection-definition';
+
+export * from './personal-data/personal-fields';
+export * from './personal-data/transform-personal-fields';
+export * from './data-access/sensitive-record-viewed';

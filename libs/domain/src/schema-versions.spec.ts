@@ -1,14 +1,18 @@
 import { CUSTOMER_EVENT_SCHEMA_VERSIONS } from './customer/customer.events';
+import { DATA_ACCESS_EVENT_SCHEMA_VERSIONS } from './data-access/sensitive-record-viewed';
 import { OPPORTUNITY_EVENT_SCHEMA_VERSIONS } from './opportunity/opportunity.events';
 import { CURRENT_SCHEMA_VERSIONS, isCrmEventType } from './schema-versions';
 import { createDefaultUpcasters } from './shared/upcasting/default-upcasters';
 
 describe('schema versions', () => {
-  it('covers every customer and opportunity event type, and no type twice', () => {
+  it('covers every customer, opportunity and data-access event type, and no type twice', () => {
     const customer = Object.keys(CUSTOMER_EVENT_SCHEMA_VERSIONS);
     const opportunity = Object.keys(OPPORTUNITY_EVENT_SCHEMA_VERSIONS);
-    expect(customer.filter((type) => opportunity.includes(type))).toEqual([]);
-    expect(Object.keys(CURRENT_SCHEMA_VERSIONS).sort()).toEqual([...customer, ...opportunity].sort());
+    const access = Object.keys(DATA_ACCESS_EVENT_SCHEMA_VERSIONS);
+    expect(customer.filter((type) => opportunity.includes(type) || access.includes(type))).toEqual([]);
+    expect(Object.keys(CURRENT_SCHEMA_VERSIONS).sort()).toEqual(
+      [...customer, ...opportunity, ...access].sort(),
+    );
   });
 
   it('knows its own event types', () => {

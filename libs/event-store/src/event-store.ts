@@ -32,6 +32,21 @@ export interface ReadAllOptions {
   readonly limit: number;
 }
 
+/** Where a stream-by-stream read goes on: after this event of this stream. */
+export interface StreamCursor {
+  readonly streamId: string;
+  readonly revision: number;
+}
+
+export interface ReadByStreamOptions {
+  /** Only events at or below this global position. */
+  readonly until: number;
+  /** Go on after this event; from the first stream when absent. */
+  readonly after?: StreamCursor;
+  /** At most this many events. */
+  readonly limit: number;
+}
+
 export interface SubscribeOptions {
   /** Deliver events with a global position strictly greater than this, then tail live appends. */
   readonly after: number;
@@ -51,6 +66,12 @@ export interface EventStore {
   /** An unknown stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<EventEnvelope[]>;
   readAll(options: ReadAllOptions): Promise<EventEnvelope[]>;
+  /**
+   * Optional, where an index makes it cheap (SQLite): the log up to `until` stream by stream, each stream in
+   * revision order, streams in id order. A replay of a projection whose documents each follow one stream
+   * folds every document in one go this way (ADR 0011).
+   */
+  readAllByStream?(options: ReadByStreamOptions): Promise<EventEnvelope[]>;
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Global position of the newest event, 0 when the log is empty. */
   headPosition(): Promise<number>;

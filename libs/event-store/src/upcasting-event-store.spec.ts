@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventEnvelope, NewEvent } from '@crm/domain';
 import { SqliteEventStore } from './adapters/sqlite';
+import type { EventStore } from './event-store';
 import { UpcastingEventStore } from './upcasting-event-store';
 
 /** Toy schema change: v1 `Purchased` carried `amount` in lira, v2 carries `amountKurus`. */
@@ -28,6 +29,16 @@ function purchased(id: string, schemaVersion: number, data: unknown): NewEvent {
     },
   };
 }
+
+/** The store's methods as own properties, so that one can be left out. */
+const bound = (store: SqliteEventStore): EventStore => ({
+  append: (streamId, events, expected) => store.append(streamId, events, expected),
+  readStream: (streamId, options) => store.readStream(streamId, options),
+  readAll: (options) => store.readAll(options),
+  subscribeToAll: (options) => store.subscribeToAll(options),
+  headPosition: () => store.headPosition(),
+  close: () => store.close(),
+});
 
 describe('UpcastingEventStore', () => {
   let dir: string;
@@ -76,6 +87,14 @@ describe('UpcastingEventStore', () => {
 
     expect([first.value, second.value].map((event: EventEnvelope) => event.data)).toEqual(upcastData);
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('upcasts readAllByStream when the inner store has it, and lacks it when the inner store does', async () => {
+    const read = await store.readAllByStream?.({ until: 2, limit: 10 });
+    expect(read?.map((event) => event.data)).toEqual(upcastData);
+
+    const withoutIt = new UpcastingEventStore({ ...bound(inner), readAllByStream: undefined }, upcast);
+    expect(withoutIt.readAllByStream).toBeUndefined();
   });
 
   it('passes headPosition through', async () => {

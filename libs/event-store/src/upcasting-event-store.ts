@@ -4,6 +4,7 @@ import type {
   EventStore,
   ExpectedRevision,
   ReadAllOptions,
+  ReadByStreamOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
@@ -14,10 +15,15 @@ export type Upcast = (event: EventEnvelope) => EventEnvelope;
 
 /** An EventStore whose every read passes through `upcast`; appends are written as given. */
 export class UpcastingEventStore implements EventStore {
+  readonly readAllByStream?: (options: ReadByStreamOptions) => Promise<EventEnvelope[]>;
+
   constructor(
     private readonly inner: EventStore,
     private readonly upcast: Upcast,
-  ) {}
+  ) {
+    const byStream = inner.readAllByStream?.bind(inner);
+    if (byStream) this.readAllByStream = async (options) => (await byStream(options)).map(this.upcast);
+  }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return this.inner.append(streamId, events, expected);

@@ -1,4 +1,6 @@
 export * from './crm-mode';
+export * from './crypto';
+export * from './audit/verify-audit-trail';
 export * from './event-store/event-store.config';
 export * from './event-store/event-store.module';
 export * from './read-store/read-store.config';
@@ -7,3 +9,7 @@ export * from './projections/projection-host-factory';
 export * from './projections/projection-registry';
 export * from './projections/projection-run-options';
 export * from './projections/projections.module';
+export * from './config';
+export * from './projections/projection-delivery';
+export * from './bus/event-bus.module';
+export * from './bus/open-event-bus';

@@ -29,7 +29,8 @@ export interface AppliedBatch {
 /**
  * Applies batches of the global log to one collection (DESIGN §6): documents, then dead letters, then the
  * chain head, then the checkpoint. The documents' version fence makes a batch applied twice change
- * nothing, which is what lets the runner and a replay share this code and survive a crash anywhere.
+ * nothing, which is what lets the runner survive a crash anywhere. Replays use `BulkCollectionWriter`
+ * and `StreamOrderedReplay` instead (ADR 0011), with the same fences.
  */
 export class CollectionWriter<TDoc extends ProjectionDocument = ProjectionDocument> {
   private chainHeadId: string | undefined;

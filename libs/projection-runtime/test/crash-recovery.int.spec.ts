@@ -10,7 +10,6 @@ import { dumpCollection } from './support/dump-collection';
 import { activityEvent, seedActivity } from './support/events';
 
 const ROOT = resolve(__dirname, '../../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const WORKER = join(__dirname, 'crash-worker.ts');
 const EVENTS = 3_000;
 const BATCH = 20;
@@ -22,7 +21,11 @@ interface Exit {
 }
 
 function startWorker(eventsPath: string, readsPath: string): { child: ChildProcess; exited: Promise<Exit> } {
-  const child = spawn(TSX, [WORKER, eventsPath, readsPath, String(BATCH)], { cwd: ROOT, stdio: 'inherit' });
+  // tsx loaded in-process: the `tsx` command would run the worker in a grandchild that SIGKILL misses.
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, eventsPath, readsPath, String(BATCH)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   const exited = new Promise<Exit>((done) => child.once('exit', (code, signal) => done({ code, signal })));
   return { child, exited };
 }

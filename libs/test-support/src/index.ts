@@ -1,2 +1,3 @@
 export * from './opened-under-test';
 export * from './server-target';
+export * from './mongo-target';

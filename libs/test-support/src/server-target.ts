@@ -6,6 +6,8 @@ import type { StartedTestContainer } from 'testcontainers';
 export interface ServerContainer {
   readonly image: string;
   readonly port: number;
+  /** Publish `port` on this fixed host port (servers that advertise their address, like Kafka); random when unset. */
+  readonly hostPort?: number;
   readonly environment?: Record<string, string>;
   /** Ready when this HTTP path answers 2xx on `port`, or when the log prints this line. */
   readonly readyWhen: { readonly httpPath: string } | { readonly logLine: RegExp };
@@ -70,7 +72,7 @@ async function startContainer(spec: ServerContainer): Promise<StartedTestContain
       : Wait.forLogMessage(spec.readyWhen.logLine);
   return new GenericContainer(spec.image)
     .withEnvironment(spec.environment ?? {})
-    .withExposedPorts(spec.port)
+    .withExposedPorts(spec.hostPort === undefined ? spec.port : { container: spec.port, host: spec.hostPort })
     .withWaitStrategy(wait)
     .withStartupTimeout(120_000)
     .start();

@@ -7,7 +7,7 @@ import { ApiQueryResponses } from '../queries/api-query-responses';
 import { AUTOMATION_CONFIG, type AutomationConfig } from './automation-config';
 import { AUTOMATION_RULES } from './automation-rules';
 import { AutomationRulesDto } from './automation-rules.dto';
-import { AUTOMATION_CHECKPOINT } from './reactor-checkpoint';
+import { AUTOMATION_CHECKPOINT } from '../reactors/reactor-checkpoint';
 
 /** Admin only (no @Roles): the rules say what the system does on its own, under its own actors. */
 @ApiTags('automation')

@@ -7,7 +7,7 @@ import { AUTOMATION_RULES, loadAutomationRules } from './automation-rules';
 import { AutomationController } from './automation.controller';
 import { AutomationReactor } from './automation.reactor';
 
-/** Business-rule automation (docs/automation.md): embedded mode only, next to the in-process projections. */
+/** Business-rule automation (docs/automation.md): a reactor on the global log, in every mode. */
 @Module({
   imports: [MetricsModule],
   providers: [

@@ -15,10 +15,9 @@ import { AUTOMATION_CONFIG, type AutomationConfig } from './automation-config';
 import { AutomationMetrics } from './automation-metrics';
 import { AUTOMATION_RULES } from './automation-rules';
 import { Customer360Reader, StaleReadModelError } from './customer-360-reader';
-import { ReactorCheckpoint } from './reactor-checkpoint';
+import { followLog } from '../reactors/log-follower';
+import { ReactorCheckpoint } from '../reactors/reactor-checkpoint';
 import { type Firing, isRuleOutput, RuleFiring } from './rule-firing';
-
-const RESTART_DELAY_MS = 1_000;
 
 /**
  * Follows the global log from its own checkpoint and fires the rules each new event triggers. It is not
@@ -59,7 +58,20 @@ export class AutomationReactor implements OnApplicationBootstrap, BeforeApplicat
   start(): void {
     if (this.running !== undefined) return;
     this.abort = new AbortController();
-    this.running = this.supervise(this.abort.signal).finally(() => (this.running = undefined));
+    this.running = followLog(
+      {
+        name: 'automation reactor',
+        store: this.store,
+        checkpoint: this.checkpoint,
+        logger: this.logger,
+        startAfter: () => this.startPosition(),
+        handle: async (event, signal) => {
+          await this.handle(event, signal);
+          return this.triggers(event);
+        },
+      },
+      this.abort.signal,
+    ).finally(() => (this.running = undefined));
   }
 
   /** Finishes the trigger in hand (a pending wait for the 360 is cut short and redelivered later). */
@@ -103,34 +115,6 @@ export class AutomationReactor implements OnApplicationBootstrap, BeforeApplicat
 
   private triggers(event: EventEnvelope): boolean {
     return !isRuleOutput(event) && rulesTriggeredBy(this.rules, event.type).length > 0;
-  }
-
-  private async supervise(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        await this.follow(signal);
-      } catch (error) {
-        if (signal.aborted) return;
-        this.logger.error({ msg: 'automation reactor failed; restarting', reason: (error as Error).message });
-        await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
-      }
-    }
-  }
-
-  private async follow(signal: AbortSignal): Promise<void> {
-    const subscription = this.store.subscribeToAll({ after: await this.startPosition() });
-    const close = () => void subscription.close();
-    signal.addEventListener('abort', close);
-    try {
-      for await (const event of subscription) {
-        await this.handle(event, signal);
-        await this.checkpoint.advance(event.position, this.triggers(event));
-      }
-    } finally {
-      signal.removeEventListener('abort', close);
-      await subscription.close();
-      await this.checkpoint.flush();
-    }
   }
 
   /** The checkpoint; on the very first start the head, saved at once so a crash cannot reach back. */

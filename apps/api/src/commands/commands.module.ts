@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CommandExecutor } from '@crm/application';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE } from '@crm/platform';
+import { DataProtectionModule } from '../data-protection/data-protection.module';
 import { ComplaintCommandsController } from './complaint-commands.controller';
 import { CustomerAdminCommandsController } from './customer-admin-commands.controller';
 import { CustomerCommandsController } from './customer-commands.controller';
@@ -11,6 +12,7 @@ import { ExecuteOpportunityCommandHandler } from './execute-opportunity-command.
 import { OpportunityCommandsController } from './opportunity-commands.controller';
 
 @Module({
+  imports: [DataProtectionModule],
   providers: [
     {
       provide: CommandExecutor,

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
+import { ErasureService } from '../data-protection/erasure.service';
 import { ApiCommandResponses } from './api-command-responses';
 import { type CommandContext, CommandHeaders } from './command-context';
 import { CommandResponseInterceptor } from './command-response.interceptor';
@@ -15,6 +17,13 @@ import { SetTierFloorDto } from './dto/set-tier-floor.dto';
 @UseInterceptors(CommandResponseInterceptor)
 @Controller('customers/:customerId')
 export class CustomerAdminCommandsController extends CustomerCommandRunner {
+  constructor(
+    commands: CommandBus,
+    private readonly erasures: ErasureService,
+  ) {
+    super(commands);
+  }
+
   @Put('tier-floor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Guarantee a minimum loyalty tier (admin only)' })
@@ -30,7 +39,8 @@ export class CustomerAdminCommandsController extends CustomerCommandRunner {
   @Post('erasure')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Erase the customer (KVKK / GDPR); every later command is refused with 410 (admin only)',
+    summary:
+      'Erase the customer (KVKK / GDPR): appends CustomerErased, destroys the customer\'s data key; personal fields then read "[erased]" everywhere and every later command is refused with 410 (admin only)',
   })
   @ApiCommandResponses()
   erase(
@@ -38,6 +48,6 @@ export class CustomerAdminCommandsController extends CustomerCommandRunner {
     @Body() body: EraseCustomerDto,
     @CommandHeaders() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.runBody('EraseCustomer', customerId, body, context);
+    return this.erasures.erase(customerId, body, context);
   }
 }

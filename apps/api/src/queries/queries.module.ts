@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DataProtectionModule } from '../data-protection/data-protection.module';
 import { AuditQueriesController } from './audit/audit-queries.controller';
 import { FindAuditEntriesHandler } from './audit/find-audit-entries.handler';
 import { CustomerQueriesController } from './customers/customer-queries.controller';
@@ -26,6 +27,7 @@ import { SegmentQueriesController } from './segments/segment-queries.controller'
 
 /** The read side (DESIGN §7): controllers hand typed queries to the QueryBus; handlers read the ports. */
 @Module({
+  imports: [DataProtectionModule],
   providers: [
     ReadModels,
     GetCustomer360Handler,

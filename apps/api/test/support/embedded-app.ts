@@ -28,21 +28,7 @@ export function useEmbeddedApp(env: Record<string, string> = {}): () => RunningA
       AUTOMATION_ENABLED: 'false',
       ...env,
     });
-    const app = await createApp({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    const tokens = app.get(TokenIssuer);
-    running = {
-      app,
-      baseUrl: await app.getUrl(),
-      token: (roles, subject) => {
-        const list = Array.isArray(roles) ? roles : [roles];
-        return tokens.sign({
-          subject: subject ?? `test-${list.join('-')}`,
-          roles: list,
-          service: 'e2e-tests',
-        });
-      },
-    };
+    running = await startEmbeddedApp();
   });
 
   afterAll(async () => {
@@ -57,5 +43,24 @@ export function useEmbeddedApp(env: Record<string, string> = {}): () => RunningA
   return () => {
     if (running === undefined) throw new Error('The embedded app did not start');
     return running;
+  };
+}
+
+/** Starts the API on the environment as it is (CRM_DATA_DIR set by the caller); close it with `app.close()`. */
+export async function startEmbeddedApp(): Promise<RunningApp> {
+  const app = await createApp({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const tokens = app.get(TokenIssuer);
+  return {
+    app,
+    baseUrl: await app.getUrl(),
+    token: (roles, subject) => {
+      const list = Array.isArray(roles) ? roles : [roles];
+      return tokens.sign({
+        subject: subject ?? `test-${list.join('-')}`,
+        roles: list,
+        service: 'e2e-tests',
+      });
+    },
   };
 }

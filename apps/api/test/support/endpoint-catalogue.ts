@@ -291,6 +291,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'GET',
+    route: '/audit/verify',
+    access: ['auditor'],
+    prepare: async () => ({ path: '/audit/verify' }),
+  },
+  {
+    method: 'GET',
+    route: '/customers/{customerId}/data-export',
+    access: ['auditor'],
+    prepare: async (f) => ({ path: `/customers/${f.customerId}/data-export?purpose=role%20matrix` }),
+  },
+  {
+    method: 'GET',
     route: '/loyalty/tiers/summary',
     access: READERS,
     prepare: async () => ({ path: '/loyalty/tiers/summary' }),

@@ -11,9 +11,10 @@ export const requireId = (field: string, value: unknown): string => {
   return value;
 };
 
-export type StreamCategory = 'customer' | 'opportunity';
+/** `access`: the log of who read a customer's personal data (SensitiveRecordViewed). */
+export type StreamCategory = 'customer' | 'opportunity' | 'access';
 
-export const STREAM_CATEGORIES: readonly StreamCategory[] = ['customer', 'opportunity'];
+export const STREAM_CATEGORIES: readonly StreamCategory[] = ['customer', 'opportunity', 'access'];
 
 export const customerStream = (customerId: string): string =>
   `customer-${requireId('customerId', customerId)}`;

@@ -1,31 +1,56 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { upcast } from '@crm/domain';
 import { EsdbEventStore, EventStore, SqliteEventStore, UpcastingEventStore } from '@crm/event-store';
+import { type DataProtection, EncryptingEventStore, openDataProtection } from '../crypto';
 import { EventStoreConfig, readEventStoreConfig } from './event-store.config';
 
 export const EVENT_STORE = Symbol('EventStore');
+/** The log as stored: personal fields sealed. For whatever forwards events out of the process (the relay). */
+export const SEALED_EVENT_STORE = Symbol('SealedEventStore');
+export const DATA_PROTECTION = Symbol('DataProtection');
 
-function openEventStore(config: EventStoreConfig): EventStore {
-  const store =
-    config.kind === 'sqlite'
-      ? SqliteEventStore.open({ path: config.path })
-      : new EsdbEventStore(config.connectionString);
-  return new UpcastingEventStore(store, upcast);
+export function openRawEventStore(config: EventStoreConfig): EventStore {
+  return config.kind === 'sqlite'
+    ? SqliteEventStore.open({ path: config.path })
+    : new EsdbEventStore(config.connectionString);
 }
 
-/** Provides the EventStore port, with the adapter chosen by configuration (CRM_MODE, ESDB_URL). */
+/** What every reader in the process uses: personal fields opened (or shown erased), old schemas upcast. */
+export function protectedEventStore(raw: EventStore, protection: DataProtection): EventStore {
+  return new UpcastingEventStore(new EncryptingEventStore(raw, protection.cipher), upcast);
+}
+
+/**
+ * Provides the EventStore port, with the adapter chosen by configuration (CRM_MODE, ESDB_URL), behind the
+ * personal-data encryption (docs/data-protection.md) and the upcasters.
+ */
 @Global()
 @Module({
   providers: [
     { provide: 'EVENT_STORE_CONFIG', useFactory: () => readEventStoreConfig(process.env) },
-    { provide: EVENT_STORE, inject: ['EVENT_STORE_CONFIG'], useFactory: openEventStore },
+    { provide: DATA_PROTECTION, useFactory: () => openDataProtection(process.env) },
+    { provide: 'RAW_EVENT_STORE', inject: ['EVENT_STORE_CONFIG'], useFactory: openRawEventStore },
+    {
+      provide: EVENT_STORE,
+      inject: ['RAW_EVENT_STORE', DATA_PROTECTION],
+      useFactory: protectedEventStore,
+    },
+    {
+      provide: SEALED_EVENT_STORE,
+      inject: ['RAW_EVENT_STORE'],
+      useFactory: (raw: EventStore) => new UpcastingEventStore(raw, upcast),
+    },
   ],
-  exports: [EVENT_STORE, 'EVENT_STORE_CONFIG'],
+  exports: [EVENT_STORE, SEALED_EVENT_STORE, DATA_PROTECTION, 'EVENT_STORE_CONFIG'],
 })
 export class EventStoreModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATA_PROTECTION) private readonly protection: DataProtection,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
+    await this.protection.keys.close();
   }
 }

@@ -1,3 +1,4 @@
+export * from './bulk-collection-writer';
 export * from './rebuild';
 export * from './rebuild-record';
 export * from './replay';

@@ -31,6 +31,16 @@ export interface ReplayOptions<TDoc extends ProjectionDocument = ProjectionDocum
   readonly to?: ReplayBound;
   /** Events read and applied per batch. Default 5,000. */
   readonly batchSize?: number;
+  /**
+   * Documents held in memory across batches (bounds memory); beyond it the least recently used are written
+   * out and read again when needed. Default `DEFAULT_REPLAY_CACHE_DOCUMENTS`.
+   */
+  readonly cacheDocuments?: number;
+  /**
+   * Events read between checkpoints: each checkpoint writes every changed document first, so a crash loses
+   * at most this much work. Default `DEFAULT_REPLAY_CHECKPOINT_EVENTS`.
+   */
+  readonly checkpointEvents?: number;
   /** Tries of `documentId` / `evolve` for one event before it is dead-lettered. Default 3. */
   readonly maxAttempts?: number;
   readonly poison?: 'dead-letter' | 'halt';

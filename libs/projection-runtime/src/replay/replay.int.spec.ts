@@ -12,6 +12,8 @@ import { ProjectionRunner } from '../projection-runner';
 import { replay } from './replay';
 
 const definition = customer360 as unknown as ProjectionDefinition;
+/** The same projection without `oneStreamPerDocument`: replayed in global order only. */
+const globalOrder: ProjectionDefinition = { ...definition, oneStreamPerDocument: false };
 const COLLECTION = collectionName(definition);
 const history = demoHistory(120);
 
@@ -61,7 +63,7 @@ describe('replay over a seeded history (SQLite)', () => {
     const reads = readStore('interrupted');
     const abort = new AbortController();
 
-    const first = await replay(definition, {
+    const first = await replay(globalOrder, {
       source: events,
       readStore: reads,
       batchSize: 250,
@@ -72,13 +74,38 @@ describe('replay over a seeded history (SQLite)', () => {
     expect(first).toMatchObject({ interrupted: true, events: 250, position: 250 });
     expect((await reads.getCheckpoint(COLLECTION))?.position).toBe(250);
 
-    const second = await replay(definition, { source: events, readStore: reads, batchSize: 250 });
+    const second = await replay(globalOrder, { source: events, readStore: reads, batchSize: 250 });
 
     expect(second).toMatchObject({
       interrupted: false,
       resumedFrom: 250,
       position: await events.headPosition(),
     });
+    expect(await dumpCollection(reads, COLLECTION)).toEqual(await cleanBuild());
+  });
+
+  it('stream by stream: stops after the page in hand when aborted, and a second run goes on to the same result', async () => {
+    await executeAll(events, history);
+    const reads = readStore('interrupted-streams');
+    const abort = new AbortController();
+
+    const first = await replay(definition, {
+      source: events,
+      readStore: reads,
+      batchSize: 250,
+      signal: abort.signal,
+      onProgress: () => abort.abort(),
+    });
+    // No checkpoint until every stream is done; the streams written so far are recorded instead.
+    expect(first).toMatchObject({ interrupted: true, events: 250, position: 0 });
+    expect(await reads.getCheckpoint(COLLECTION)).toBeUndefined();
+
+    const second = await replay(definition, { source: events, readStore: reads, batchSize: 250 });
+
+    const head = await events.headPosition();
+    expect(second).toMatchObject({ interrupted: false, position: head });
+    expect(second.events).toBeLessThan(head);
+    expect((await reads.getCheckpoint(COLLECTION))?.position).toBe(head);
     expect(await dumpCollection(reads, COLLECTION)).toEqual(await cleanBuild());
   });
 

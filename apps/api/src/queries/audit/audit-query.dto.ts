@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AUDIT_TRAIL_EVENT_TYPES } from '@crm/projections/audit-trail';
 import { ID_MESSAGE, ID_PATTERN } from '../../commands/dto/id';
+import { IsText } from '../../commands/dto/text';
 import { IsInstant } from '../is-instant';
 import { PageQueryDto } from '../page-query.dto';
 
@@ -39,4 +40,9 @@ export class AuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsInstant()
   to?: string;
+
+  @ApiPropertyOptional({ description: 'Why the trail is read, recorded in the access log', maxLength: 200 })
+  @IsOptional()
+  @IsText(200)
+  purpose?: string;
 }

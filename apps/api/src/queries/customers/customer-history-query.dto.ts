@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
+import { IsText } from '../../commands/dto/text';
 import { IsInstant } from '../is-instant';
 import { PageQueryDto } from '../page-query.dto';
 
@@ -11,4 +12,9 @@ export class CustomerHistoryQueryDto extends PageQueryDto {
   @IsOptional()
   @IsInstant()
   asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Why the events are read, recorded in the access log', maxLength: 200 })
+  @IsOptional()
+  @IsText(200)
+  purpose?: string;
 }

@@ -6,6 +6,8 @@ import type { EventEnvelope } from '@crm/domain';
 import type { Customer360 } from '@crm/projections/customer-360';
 import { Roles } from '../../auth/access.decorators';
 import { CustomerIdParam } from '../../commands/customer-id.param';
+import { AccessLog } from '../../data-protection/access-log';
+import { type Reader, ReaderContext } from '../../data-protection/reader';
 import { ApiQueryResponses } from '../api-query-responses';
 import type { PageOf } from '../page.dto';
 import { Customer360QueryDto } from './customer-360-query.dto';
@@ -20,7 +22,10 @@ import { ListCustomersQuery } from './list-customers.query';
 @ApiTags('customer queries')
 @Controller('customers')
 export class CustomerQueriesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   @Get()
   @Roles('analyst')
@@ -61,12 +66,22 @@ export class CustomerQueriesController {
 
   @Get(':customerId/history')
   @Roles('analyst', 'auditor')
-  @ApiOperation({ summary: "The customer's events, oldest first, optionally up to an instant" })
+  @ApiOperation({
+    summary:
+      "The customer's events, oldest first, optionally up to an instant; personal fields decrypted, so the read is logged as SensitiveRecordViewed",
+  })
   @ApiQueryResponses(CustomerHistoryPageDto, 'A page of stored events', { notFound: 'Unknown customer' })
-  history(
+  async history(
     @CustomerIdParam() customerId: string,
-    @Query() { asOf, limit, cursor }: CustomerHistoryQueryDto,
+    @Query() { asOf, limit, cursor, purpose }: CustomerHistoryQueryDto,
+    @ReaderContext() reader: Reader,
   ): Promise<PageOf<EventEnvelope>> {
-    return this.queries.execute(new GetCustomerHistoryQuery(customerId, limit, asOf, cursor));
+    const page = await this.queries.execute(new GetCustomerHistoryQuery(customerId, limit, asOf, cursor));
+    await this.accessLog.record(reader, {
+      record: 'customer-history',
+      customerId,
+      purpose: purpose ?? 'customer history',
+    });
+    return page;
   }
 }

@@ -135,6 +135,24 @@ describe('SqliteEventStore', () => {
     expect(all.map((e) => e.recordedAt)).toEqual(['2030-05-06T07:08:09.010Z', '2030-05-06T07:08:09.010Z']);
   });
 
+  it('reads the log up to a position stream by stream, in pages after a cursor', async () => {
+    const store = openStore();
+    await store.append('b', [event(), event()], 'no_stream');
+    await store.append('a', [event()], 'no_stream');
+    await store.append('b', [event()], 1);
+    await store.append('a', [event()], 0);
+    const key = (e: EventEnvelope) => `${e.streamId}@${e.revision}#${e.position}`;
+
+    const first = await store.readAllByStream({ until: 4, limit: 2 });
+    const last = first[first.length - 1];
+    const rest = await store.readAllByStream({ until: 4, after: last, limit: 10 });
+
+    expect(first.map(key)).toEqual(['a@0#3', 'b@0#1']);
+    // Position 5 (a@1) is past `until`; b@1 and b@2 follow the cursor b@0.
+    expect(rest.map(key)).toEqual(['b@1#2', 'b@2#4']);
+    expect(await store.readAllByStream({ until: 4, after: rest[1], limit: 10 })).toEqual([]);
+  });
+
   it('keeps everything across close and reopen, and continues positions and revisions', async () => {
     const first = openStore();
     await first.append('s', [event(), event()], 'no_stream');

@@ -7,6 +7,7 @@ import type {
   EventStore,
   ExpectedRevision,
   ReadAllOptions,
+  ReadByStreamOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
@@ -66,6 +67,10 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<EventEnvelope[]> {
     return this.reader.readAll(options.after, options.limit);
+  }
+
+  async readAllByStream(options: ReadByStreamOptions): Promise<EventEnvelope[]> {
+    return this.reader.readAllByStream(options);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

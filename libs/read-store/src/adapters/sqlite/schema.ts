@@ -14,6 +14,9 @@ const CREATE_BOOKKEEPING = `
 export function prepareDatabase(db: Database.Database, busyTimeoutMs: number): void {
   // First, so that switching to WAL waits for another process instead of failing.
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // Takes effect on a new file only (before WAL): a 4 KiB page left a typical customer-360 document (about
+  // 4 KiB of JSON) spilling into overflow pages, two or three pages written per document.
+  db.pragma('page_size = 16384');
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') {
     throw new Error(`SQLite refused WAL mode (got ${String(mode)}); the read store needs concurrent readers`);
@@ -21,6 +24,8 @@ export function prepareDatabase(db: Database.Database, busyTimeoutMs: number): v
   // NORMAL may lose the newest commits on power loss, but in commit order: a checkpoint is never ahead of
   // the documents it covers, and the lost tail is replayed.
   db.pragma('synchronous = NORMAL');
+  // Read models hold personal data until an erasure reaches them: freed bytes are zeroed, not left behind.
+  db.pragma('secure_delete = ON');
   db.exec(CREATE_BOOKKEEPING);
 }
 
@@ -28,6 +33,12 @@ export function prepareDatabase(db: Database.Database, busyTimeoutMs: number): v
 export function quoted(identifier: string): string {
   return `"${identifier}"`;
 }
+
+/**
+ * Bodies are written as JSONB (SQLite ≥ 3.45) and read back as JSON text; `json()` also takes the text
+ * bodies files written before kept, so both read the same.
+ */
+export const BODY_TEXT = 'json(body) AS body';
 
 /** Queries repeat this exact text so that SQLite matches them to the expression indexes. */
 export function fieldExpression(path: string): string {

@@ -1,6 +1,6 @@
 import type { PagePosition } from '../../page-cursor';
 import type { Condition, Scalar, Sort } from '../../read-store';
-import { fieldExpression, quoted } from './schema';
+import { BODY_TEXT, fieldExpression, quoted } from './schema';
 
 export type SqlValue = string | number | null;
 
@@ -58,7 +58,7 @@ export function whereSql(conditions: readonly Condition[], sort?: Sort, after?: 
 
 /** The page query; `filter` parameters come first, then the row limit. */
 export function findSql(table: string, filter: SqlFilter, sort?: Sort): string {
-  return `SELECT id, version, body FROM ${quoted(table)} WHERE ${filter.sql} ORDER BY ${orderSql(sort)} LIMIT ?`;
+  return `SELECT id, version, ${BODY_TEXT} FROM ${quoted(table)} WHERE ${filter.sql} ORDER BY ${orderSql(sort)} LIMIT ?`;
 }
 
 function orderSql(sort?: Sort): string {

@@ -77,6 +77,66 @@ describe('SqliteReadStore', () => {
     }
   });
 
+  it('creates a new file with 16 KiB pages and keeps the page size of an existing one', async () => {
+    await withStore((store) => store.ensureCollection(spec));
+    const pageSize = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.pragma('page_size', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    expect(pageSize(path)).toBe(16384);
+
+    const older = join(dir, 'older.db');
+    const db = new Database(older);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE kept (x)');
+    db.close();
+    const reopened = SqliteReadStore.open({ path: older });
+    await reopened.close();
+    expect(pageSize(older)).toBe(4096);
+  });
+
+  it('stores bodies as JSONB and still reads and queries bodies stored as JSON text by earlier versions', async () => {
+    await withStore(async (store) => {
+      await store.ensureCollection(spec);
+      await store.bulkWrite(spec.name, [
+        { kind: 'upsert', document: { id: 'new', version: 1, body: { tier: 'gold', score: 2 } } },
+      ]);
+    });
+    const db = new Database(path);
+    try {
+      db.prepare(`INSERT INTO ${spec.name} (id, version, deleted, body) VALUES (?, 1, 0, ?)`).run(
+        'old',
+        JSON.stringify({ tier: 'gold', score: 1, note: 'ı → ğ' }),
+      );
+      const types = db.prepare(`SELECT id, typeof(body) AS type FROM ${spec.name} ORDER BY id`).all();
+      expect(types).toEqual([
+        { id: 'new', type: 'blob' },
+        { id: 'old', type: 'text' },
+      ]);
+    } finally {
+      db.close();
+    }
+
+    await withStore(async (store) => {
+      expect(await store.get(spec.name, 'old')).toEqual({
+        id: 'old',
+        version: 1,
+        body: { tier: 'gold', score: 1, note: 'ı → ğ' },
+      });
+      const page = await store.find(spec.name, {
+        where: [{ field: 'tier', op: 'eq', value: 'gold' }],
+        sort: { field: 'score', direction: 'asc' },
+        limit: 10,
+      });
+      expect(page.items.map((item) => item.id)).toEqual(['old', 'new']);
+      expect([...(await store.getMany(spec.name, ['old', 'new'])).keys()].sort()).toEqual(['new', 'old']);
+    });
+  });
+
   it('keeps documents, aliases and checkpoints across reopening the file', async () => {
     await withStore(async (store) => {
       await store.ensureCollection(spec);

@@ -16,7 +16,7 @@ import type {
   StoredDocument,
   WriteOperation,
 } from '../../read-store';
-import { createCollectionSql, prepareDatabase, quoted } from './schema';
+import { BODY_TEXT, createCollectionSql, prepareDatabase, quoted } from './schema';
 import { findSql, type SqlValue, whereSql } from './sqlite-query';
 
 export interface SqliteReadStoreOptions {
@@ -88,7 +88,7 @@ export class SqliteReadStore implements ReadStore {
     assertDocumentId(id);
     const table = this.resolve(collection).name;
     const row = this.statement(
-      `SELECT id, version, body FROM ${quoted(table)} WHERE id = ? AND deleted = 0`,
+      `SELECT id, version, ${BODY_TEXT} FROM ${quoted(table)} WHERE id = ? AND deleted = 0`,
     ).get(id) as DocumentRow | undefined;
     return row === undefined ? undefined : toDocument(row);
   }
@@ -97,7 +97,7 @@ export class SqliteReadStore implements ReadStore {
     ids.forEach((id) => assertDocumentId(id));
     const table = this.resolve(collection).name;
     const rows = this.statement(
-      `SELECT id, version, body FROM ${quoted(table)}
+      `SELECT id, version, ${BODY_TEXT} FROM ${quoted(table)}
         WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
     ).all(JSON.stringify(ids)) as DocumentRow[];
     return new Map(rows.map((row) => [row.id, toDocument(row)]));
@@ -107,8 +107,9 @@ export class SqliteReadStore implements ReadStore {
     checkOperations(operations);
     const table = quoted(this.resolve(collection).name);
     // The WHERE of the upsert is the version fence: equal or older writes leave the row as it is.
+    // Bodies are stored as JSONB: the fields' expression indexes then extract without parsing text.
     const write = this.statement(
-      `INSERT INTO ${table} (id, version, deleted, body) VALUES (?, ?, ?, ?)
+      `INSERT INTO ${table} (id, version, deleted, body) VALUES (?, ?, ?, jsonb(?))
        ON CONFLICT (id) DO UPDATE
          SET version = excluded.version, deleted = excluded.deleted, body = excluded.body
          WHERE excluded.version > ${table}.version`,
@@ -181,6 +182,15 @@ export class SqliteReadStore implements ReadStore {
       | { target: string }
       | undefined;
     return row?.target;
+  }
+
+  /**
+   * Copies the WAL into the database file and truncates it, so that no older page image (e.g. a profile
+   * before its erasure) stays in `-wal`. False when readers kept part of the WAL in use.
+   */
+  async truncateWal(): Promise<boolean> {
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result.busy === 0;
   }
 
   async close(): Promise<void> {

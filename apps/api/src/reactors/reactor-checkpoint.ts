@@ -1,6 +1,6 @@
 import type { ReadStore } from '@crm/read-store';
 
-/** The reactor's own checkpoint in the read store: the last global position it has acted on. */
+/** A reactor's own checkpoint in the read store (by default the automation's): the last position acted on. */
 export const AUTOMATION_CHECKPOINT = 'automation';
 
 /**
@@ -18,10 +18,11 @@ export class ReactorCheckpoint {
   constructor(
     private readonly store: ReadStore,
     private readonly idleMs = 250,
+    private readonly name = AUTOMATION_CHECKPOINT,
   ) {}
 
   async load(): Promise<number | undefined> {
-    const checkpoint = await this.store.getCheckpoint(AUTOMATION_CHECKPOINT);
+    const checkpoint = await this.store.getCheckpoint(this.name);
     this.saved = checkpoint?.position ?? -1;
     return checkpoint?.position;
   }
@@ -48,7 +49,7 @@ export class ReactorCheckpoint {
       .catch(() => undefined)
       .then(async () => {
         if (position <= this.saved) return;
-        await this.store.saveCheckpoint(AUTOMATION_CHECKPOINT, {
+        await this.store.saveCheckpoint(this.name, {
           position,
           updatedAt: new Date().toISOString(),
         });

@@ -1,0 +1,199 @@
+import type { EventEnvelope } from '@crm/domain';
+import { type BusConsumer, type ConsumedBatch, eventOf, type PartitionLag, totalLag } from '@crm/messaging';
+import {
+  CollectionWriter,
+  collectionName,
+  DEAD_LETTERS,
+  type DeadLetter,
+  ProjectionRunner,
+  projectionTarget,
+  storageName,
+} from '@crm/projection-runtime';
+import type { BusProjectorOptions } from './bus-projector-options';
+import { deadLetterMessage } from './dead-letter-message';
+import { GroupTargets } from './group-targets';
+
+export interface BusProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly collection: string;
+  readonly delivery: BusProjectorOptions['delivery'];
+  readonly topic: string;
+  readonly groupId: string;
+  readonly state: 'idle' | 'running';
+  /** Messages the group has yet to read, per partition and in total. */
+  readonly lagMessages: number;
+  readonly partitions: readonly PartitionLag[];
+  readonly deadLetters: number;
+  readonly lastError?: string;
+}
+
+/**
+ * Runs one projection from the bus (distributed mode) as one consumer group: each consumed batch goes
+ * through the runner's `CollectionWriter` (the same routing, evolve, version fence and dead letters as
+ * embedded mode), and its offsets are committed only after the read-store write. Per-customer projections
+ * read the partitioned topic, the others the single-partition topic in global order (ADR 0009).
+ */
+export class BusProjector {
+  readonly topic: string;
+  private consumer: BusConsumer | undefined;
+  private writer: CollectionWriter | undefined;
+  private targets: GroupTargets | undefined;
+  private lastError: string | undefined;
+
+  constructor(private readonly options: BusProjectorOptions) {
+    const { delivery, topics } = options;
+    this.topic = delivery === 'per-customer' ? topics.customerEvents : topics.orderedEvents;
+  }
+
+  get name(): string {
+    return this.options.definition.name;
+  }
+
+  /**
+   * A new group reads the topic from its start; where retention already deleted part of it, it first catches
+   * up from the event store, so topics need not keep the whole log.
+   */
+  async start(): Promise<void> {
+    const { bus, groupId, batchSize, retryDelayMs } = this.options;
+    await this.prepare();
+    const partitions = await bus.groupLag(groupId, this.topic);
+    const newGroup = partitions.every((partition) => partition.committed === null);
+    if (newGroup && partitions.some((partition) => partition.earliest > 0))
+      await this.catchUpFromEventStore();
+    await this.targetWriter();
+    this.consumer = await bus.consume({
+      topic: this.topic,
+      groupId,
+      maxBatchSize: batchSize ?? 500,
+      retryDelayMs,
+      handle: (batch) => this.handle(batch),
+      onError: (error) => {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.options.onError?.(error);
+      },
+    });
+  }
+
+  /** Finishes the batch in hand, commits it and leaves the group. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.stop();
+  }
+
+  async status(): Promise<BusProjectionStatus> {
+    const { definition, delivery, bus, groupId, readStore } = this.options;
+    const collection = await projectionTarget(readStore, definition);
+    const [partitions, deadLetters] = await Promise.all([
+      bus.groupLag(groupId, this.topic),
+      readStore.count(DEAD_LETTERS.name, [{ field: 'projection', op: 'eq', value: collection }]),
+    ]);
+    return {
+      name: definition.name,
+      version: definition.version,
+      collection,
+      delivery,
+      topic: this.topic,
+      groupId,
+      state: this.consumer === undefined ? 'idle' : 'running',
+      lagMessages: totalLag(partitions),
+      partitions,
+      deadLetters,
+      ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+    };
+  }
+
+  private async handle(batch: ConsumedBatch): Promise<void> {
+    const sealed = batch.messages.map(eventOf);
+    const events = this.options.openEvents ? await this.options.openEvents(sealed) : sealed;
+    const writer = await this.targetWriter();
+    const applied = await writer.apply(events, await this.checkpointAfter(writer, events));
+    if (applied.deadLettered > 0) await this.publishDeadLetters(writer.collection, batch);
+    this.lastError = undefined;
+    this.options.onBatch?.({
+      projection: this.name,
+      events: events.length,
+      applied: applied.applied,
+      deadLettered: applied.deadLettered,
+    });
+  }
+
+  /**
+   * The read-store checkpoint keeps its meaning, "every event at or below it is applied": in global order
+   * it follows the batch; from a partitioned topic it cannot (other partitions may be behind), so it stays
+   * where the event store last brought it and the group's offsets carry the progress.
+   */
+  private async checkpointAfter(writer: CollectionWriter, events: readonly EventEnvelope[]): Promise<number> {
+    const checkpoint = await writer.checkpoint();
+    if (this.options.delivery === 'per-customer') return checkpoint;
+    return Math.max(checkpoint, ...events.map((event) => event.position));
+  }
+
+  /**
+   * The collection the alias serves. When it is not the one this group last wrote (`crm rebuild` or
+   * `crm rollback` swapped it), the group's committed offsets were applied elsewhere, so the collection is
+   * first caught up from the event store; the fence makes the redelivered messages no-ops.
+   */
+  private async targetWriter(): Promise<CollectionWriter> {
+    const { definition, readStore, runOptions, maxAttempts, clock, groupId } = this.options;
+    const collection = await projectionTarget(readStore, definition);
+    if (this.writer?.collection === collection) return this.writer;
+    this.targets ??= await GroupTargets.open(readStore);
+    const last = await this.targets.lastWritten(groupId);
+    if (last?.collection !== collection) {
+      if (last !== undefined) await this.catchUpFromEventStore();
+      await this.targets.record(groupId, collection, last?.version ?? 0);
+    }
+    this.writer = await CollectionWriter.open({
+      definition,
+      readStore,
+      collection,
+      maxAttempts: maxAttempts ?? 3,
+      poison: runOptions.poison,
+      chain: runOptions.chain,
+      clock: clock ?? (() => new Date()),
+    });
+    return this.writer;
+  }
+
+  private async catchUpFromEventStore(): Promise<void> {
+    const { definition, eventStore, readStore, runOptions, batchSize, maxAttempts, clock } = this.options;
+    const runner = new ProjectionRunner({
+      definition,
+      source: eventStore,
+      readStore,
+      batchSize,
+      maxAttempts,
+      clock,
+      poison: runOptions.poison,
+      chain: runOptions.chain,
+    });
+    await runner.catchUp();
+  }
+
+  private async prepare(): Promise<void> {
+    const { definition, readStore } = this.options;
+    await readStore.ensureCollection({ name: collectionName(definition), fields: definition.fields ?? [] });
+    await readStore.ensureCollection(DEAD_LETTERS);
+    const alias = storageName(definition.name);
+    if ((await readStore.resolveAlias(alias)) === undefined)
+      await readStore.setAlias(alias, collectionName(definition));
+  }
+
+  private async publishDeadLetters(collection: string, batch: ConsumedBatch): Promise<void> {
+    const { bus, readStore, topics } = this.options;
+    const byEventId = new Map(batch.messages.map((message) => [eventOf(message).id, message]));
+    const stored = await readStore.getMany(
+      DEAD_LETTERS.name,
+      [...byEventId.keys()].map((eventId) => `${collection}:${eventId}`),
+    );
+    const messages = [...stored.values()].map((document) => {
+      const letter = document.body as unknown as DeadLetter;
+      const original = byEventId.get(letter.eventId);
+      if (original === undefined) throw new Error(`dead letter ${document.id} is not in the batch`);
+      return deadLetterMessage(original, letter);
+    });
+    await bus.publish(topics.deadLetters, messages);
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import type { BusProjectionStatus } from './bus-projector';
+import { PROJECTOR_METRICS, type ProjectorMetrics } from './projector-metrics';
+import { BUS_PROJECTORS, type BusProjectors } from './projector-tokens';
+
+export interface ProjectorHealth {
+  /** "failing" while a projection's last batch failed (read store down, a halted poison event). */
+  readonly status: 'ok' | 'failing';
+  readonly projections: BusProjectionStatus[];
+}
+
+@Controller()
+export class ProjectorController {
+  constructor(
+    @Inject(BUS_PROJECTORS) private readonly projectors: BusProjectors,
+    @Inject(PROJECTOR_METRICS) private readonly metrics: ProjectorMetrics,
+  ) {}
+
+  @Get('health')
+  async health(): Promise<ProjectorHealth> {
+    const projections = await Promise.all(this.projectors.map((projector) => projector.status()));
+    const failing = projections.some((projection) => projection.lastError !== undefined);
+    return { status: failing ? 'failing' : 'ok', projections };
+  }
+
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

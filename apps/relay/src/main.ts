@@ -1,0 +1,30 @@
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadSettings, RelayEnvironment } from '@crm/platform';
+import { RelayModule } from './relay.module';
+
+const logger = new ConsoleLogger({ json: true });
+
+async function bootstrap(): Promise<void> {
+  const settings = await loadSettings(RelayEnvironment);
+  const env = settings.values;
+  const app = await NestFactory.create<NestFastifyApplication>(
+    RelayModule.register(settings),
+    new FastifyAdapter(),
+    {
+      logger,
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
+  app.enableShutdownHooks();
+  const port = env.PORT ?? 3001;
+  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  logger.log(`CRM relay (${env.CRM_MODE} mode) on :${port}: /health, /metrics`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  logger.fatal(error instanceof Error ? error.message : String(error), 'Bootstrap');
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { StoreEnvironment } from './store-environment';
+
+/** The API's own settings beyond the stores'; auth, rate limit, schedules and keys have their own readers. */
+export class ApiEnvironment extends StoreEnvironment {
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65_535, { message: 'PORT must be between 0 and 65535' })
+  @Type(() => Number)
+  PORT = 3000;
+}

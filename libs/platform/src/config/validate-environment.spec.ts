@@ -1,0 +1,83 @@
+import { ConfigurationError, validateEnvironment } from './validate-environment';
+import { busConfig } from './bus.config';
+import { ProjectorEnvironment } from './projector-environment';
+import { RelayEnvironment } from './relay-environment';
+import { StoreEnvironment } from './store-environment';
+
+const DISTRIBUTED = {
+  CRM_MODE: 'distributed',
+  ESDB_URL: 'esdb://eventstoredb:2113?tls=false',
+  MONGO_URL: 'mongodb://mongodb:27017',
+  KAFKA_BROKERS: 'kafka:9092',
+};
+
+function refusal(schema: new () => object, env: Record<string, string>): ConfigurationError {
+  try {
+    validateEnvironment(schema, env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('validated configuration', () => {
+  it('starts embedded with every default when nothing is set', () => {
+    const env = validateEnvironment(ProjectorEnvironment, {});
+    expect(env).toMatchObject({ CRM_MODE: 'embedded', BUS_PARTITIONS: 6, PROJECTOR_BATCH_SIZE: 500 });
+    expect(busConfig(env)).toMatchObject({ kind: 'sqlite', path: 'data/bus.db' });
+  });
+
+  it('reads a distributed relay: Kafka brokers, idempotence, partitions and topics', () => {
+    const env = validateEnvironment(RelayEnvironment, {
+      ...DISTRIBUTED,
+      KAFKA_BROKERS: 'k1:9092,k2:9092',
+      KAFKA_IDEMPOTENT: 'false',
+      BUS_PARTITIONS: '12',
+      RELAY_BATCH_SIZE: '200',
+    });
+    expect(env.RELAY_BATCH_SIZE).toBe(200);
+    expect(busConfig(env)).toEqual({
+      kind: 'kafka',
+      brokers: ['k1:9092', 'k2:9092'],
+      clientId: 'crm',
+      idempotent: false,
+      replicationFactor: -1,
+      topics: {
+        customerEvents: 'crm.customer-events',
+        orderedEvents: 'crm.customer-events.ordered',
+        deadLetters: 'crm.customer-events.dlq',
+        partitions: 12,
+      },
+    });
+  });
+
+  it.each([
+    ['CRM_MODE', { CRM_MODE: 'cluster' }],
+    ['ESDB_URL', { ...DISTRIBUTED, ESDB_URL: undefined }],
+    ['MONGO_URL', { ...DISTRIBUTED, MONGO_URL: 'http://mongodb' }],
+    ['KAFKA_BROKERS', { ...DISTRIBUTED, KAFKA_BROKERS: undefined }],
+    ['KAFKA_BROKERS', { ...DISTRIBUTED, KAFKA_BROKERS: 'kafka' }],
+    ['BUS_PARTITIONS', { BUS_PARTITIONS: 'six' }],
+    ['BUS_PARTITIONS', { BUS_PARTITIONS: '0' }],
+    ['BUS_TOPIC', { BUS_TOPIC: 'customer events' }],
+    ['KAFKA_IDEMPOTENT', { KAFKA_IDEMPOTENT: 'yes' }],
+    ['PROJECTOR_BATCH_SIZE', { PROJECTOR_BATCH_SIZE: '1.5' }],
+    ['PROJECTOR_PROJECTIONS', { PROJECTOR_PROJECTIONS: 'customer-360;audit' }],
+  ])('refuses a wrong or missing %s and names it', (setting, env) => {
+    const error = refusal(ProjectorEnvironment, env as Record<string, string>);
+    expect(error.settings).toEqual([setting]);
+    expect(error.message).toContain(setting);
+  });
+
+  it('names every wrong setting at once and never echoes their values', () => {
+    const error = refusal(StoreEnvironment, { CRM_MODE: 'distributed', MONGO_URL: 'mysql://root:s3cret@db' });
+    expect(error.settings).toEqual(['ESDB_URL', 'MONGO_URL']);
+    expect(error.message).not.toContain('s3cret');
+  });
+
+  it('does not ask the API for Kafka: only the bus apps need brokers', () => {
+    const { KAFKA_BROKERS: _brokers, ...stores } = DISTRIBUTED;
+    expect(validateEnvironment(StoreEnvironment, stores).CRM_MODE).toBe('distributed');
+  });
+});

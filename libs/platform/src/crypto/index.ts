@@ -1,0 +1,12 @@
+export * from './master-key-ring';
+export * from './master-key.config';
+export * from './key-store';
+export * from './key-store.config';
+export * from './data-key-cache';
+export * from './personal-data-cipher';
+export * from './encrypting-event-store';
+export * from './rewrap-data-keys';
+export * from './data-protection';
+export * from './adapters/sqlite';
+export * from './adapters/mongo';
+export { KEY_BYTES } from './aes-gcm';

@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventEnvelope, ProjectionDefinition } from '@crm/domain';
+import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
+import { customer360 } from '@crm/projections/customer-360';
+import { InvalidQueryError } from '@crm/read-store/errors';
+import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
+import type { ReadStore, WriteOperation } from '@crm/read-store/read-store';
+import { customerActivity } from '../../test/support/customer-activity.projection';
+import { demoHistory, executeAll } from '../../test/support/demo-history';
+import { dumpCollection } from '../../test/support/dump-collection';
+import { activityEvent, seedActivity } from '../../test/support/events';
+import { collectionName } from '../collection-name';
+import { DEAD_LETTERS } from '../dead-letter';
+import type { EventSource } from '../event-source';
+import { ProjectionRunner } from '../projection-runner';
+import { replay } from './replay';
+import { STREAM_REPLAYS } from './stream-ordered-replay';
+
+const c360 = customer360 as unknown as ProjectionDefinition;
+const activity: ProjectionDefinition = {
+  ...(customerActivity as unknown as ProjectionDefinition),
+  oneStreamPerDocument: true,
+};
+
+describe('replay stream by stream (a new collection, documents that each follow one stream)', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  const opened: SqliteReadStore[] = [];
+  const readStore = (name: string): SqliteReadStore => {
+    const store = SqliteReadStore.open({ path: join(dir, `${name}.db`) });
+    opened.push(store);
+    return store;
+  };
+  const cleanBuild = async (definition: ProjectionDefinition) => {
+    const clean = readStore(`clean${opened.length}`);
+    await new ProjectionRunner({ definition, source: events, readStore: clean }).catchUp();
+    return built(clean, definition);
+  };
+  const built = async (store: ReadStore, definition: ProjectionDefinition) => ({
+    documents: await dumpCollection(store, collectionName(definition)),
+    deadLetters: await dumpCollection(store, DEAD_LETTERS.name),
+  });
+  /** The event store, recording the order `readAllByStream` returned events in. */
+  const recording = (read: EventEnvelope[]): EventSource => ({
+    readAll: (options) => events.readAll(options),
+    readAllByStream: async (options) => {
+      const page = await events.readAllByStream(options);
+      read.push(...page);
+      return page;
+    },
+    subscribeToAll: (options) => events.subscribeToAll(options),
+    headPosition: () => events.headPosition(),
+  });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crm-stream-replay-'));
+    events = SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads stream by stream and gives the documents of a build in global order, pages cutting streams', async () => {
+    await executeAll(events, demoHistory(30));
+    const reads = readStore('streams');
+    const read: EventEnvelope[] = [];
+
+    const summary = await replay(c360, { source: recording(read), readStore: reads, batchSize: 7 });
+
+    const head = await events.headPosition();
+    expect(summary).toMatchObject({ position: head, events: head, interrupted: false });
+    expect(read.map((event) => event.streamId)).toEqual(read.map((event) => event.streamId).sort());
+    expect((await reads.getCheckpoint(collectionName(c360)))?.position).toBe(head);
+    expect((await reads.get(STREAM_REPLAYS.name, collectionName(c360)))?.body).toEqual({ done: true });
+    expect(await built(reads, c360)).toEqual(await cleanBuild(c360));
+  });
+
+  it('resumes after a crash mid-way, reading back what it wrote past its record', async () => {
+    await executeAll(events, demoHistory(30));
+    const reads = readStore('crashed');
+    let writes = 0;
+    const crashing: ReadStore = Object.assign(Object.create(reads) as ReadStore, {
+      bulkWrite: (collection: string, operations: readonly WriteOperation[]) => {
+        // The second batch of documents reaches the file; the record after it never does.
+        if (collection === STREAM_REPLAYS.name && ++writes === 3) return Promise.reject(new Error('killed'));
+        return reads.bulkWrite(collection, operations);
+      },
+    });
+    const options = { batchSize: 50, cacheDocuments: 5 };
+
+    await expect(replay(c360, { ...options, source: events, readStore: crashing })).rejects.toThrow('killed');
+    expect(await reads.getCheckpoint(collectionName(c360))).toBeUndefined();
+    const resumed = await replay(c360, { ...options, source: events, readStore: reads });
+
+    const head = await events.headPosition();
+    expect(resumed).toMatchObject({ position: head, interrupted: false });
+    expect(resumed.events).toBeLessThan(head);
+    expect(await built(reads, c360)).toEqual(await cleanBuild(c360));
+  });
+
+  it('dead-letters a poison event once and goes on, as a build in global order does', async () => {
+    await seedActivity(events, 120, 9);
+    await events.append('customer-c4', [activityEvent('poison-1', 'Poisoned')], 'any');
+    await seedActivity(events, 60, 9, 50, 'f');
+    const reads = readStore('poison');
+
+    await replay(activity, { source: events, readStore: reads, batchSize: 11 });
+
+    const result = await built(reads, activity);
+    expect(result.deadLetters).toHaveLength(1);
+    expect(result).toEqual(await cleanBuild(activity));
+  });
+
+  it('leaves the fields unindexed until every stream is done, then declares and indexes them', async () => {
+    await seedActivity(events, 120, 9);
+    const reads = readStore('indexes');
+    const byEvents = { where: [{ field: 'events', op: 'range' as const, gte: 1 }], limit: 100 };
+    const during: Promise<unknown>[] = [];
+
+    await replay(activity, {
+      source: events,
+      readStore: reads,
+      batchSize: 11,
+      onProgress: () => void during.push(reads.find(collectionName(activity), byEvents).catch((e) => e)),
+    });
+
+    expect(await during[0]).toBeInstanceOf(InvalidQueryError);
+    expect((await reads.find(collectionName(activity), byEvents)).items).toHaveLength(9);
+  });
+
+  it('replays in global order instead into a collection that exists already', async () => {
+    await seedActivity(events, 120, 9);
+    const reads = readStore('existing');
+    await reads.ensureCollection({ name: collectionName(activity), fields: [] });
+    const read: EventEnvelope[] = [];
+
+    await replay(activity, { source: recording(read), readStore: reads, batchSize: 11 });
+
+    expect(read).toEqual([]);
+    expect(await built(reads, activity)).toEqual(await cleanBuild(activity));
+  });
+});
