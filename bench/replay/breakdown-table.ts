@@ -11,7 +11,10 @@ export function breakdownTable(breakdown: Breakdown, totalSeconds: number, label
   const total = totalSeconds * 1_000 - b.getManyParseEstimate - b.bulkWriteStringifyEstimate;
   const measured = b.readEvents + b.evolve + b.getMany + b.bulkWrite + b.saveCheckpoint + b.ensureCollection;
   const rows: [string, number][] = [
-    ['event reads (`readAll` / `readAllByStream`: SELECT, JSON.parse, envelopes)', b.readEvents],
+    [
+      'event reads (`readAll` / `readAllByStream`: SELECT, JSON.parse, envelopes; read ahead: wait + parse)',
+      b.readEvents,
+    ],
     ['customer-360 `evolve`, or `fold.step` and `fold.finalize`', b.evolve],
     ['`getMany` of the touched documents', b.getMany],
     ['of which JSON.parse of their bodies (timed again alone)', b.getManyParseEstimate],

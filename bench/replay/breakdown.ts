@@ -5,7 +5,10 @@ import type { ReadStore } from '@crm/read-store/read-store';
 
 /** Milliseconds spent in each part of a rebuild, measured around the calls the runner makes. */
 export interface Breakdown {
-  /** `source.readAll` or `readAllByStream`: SELECT, JSON.parse of data and metadata, envelope objects. */
+  /**
+   * `source.readAll` or `readAllByStream`: SELECT, JSON.parse of data and metadata, envelope objects; with
+   * `readAllByStreamPages`, the wait for each page read ahead and its parse.
+   */
   readEvents: number;
   /** `definition.evolve`, or `fold.step` and `fold.finalize`, all calls (customer-360's own code). */
   evolve: number;
@@ -79,6 +82,13 @@ export function instrument<TDoc extends ProjectionDocument>(
             () => (source.readAllByStream as NonNullable<EventSource['readAllByStream']>)(options),
           ),
       }),
+      ...(source.readAllByStreamPages && {
+        readAllByStreamPages: (options: Parameters<NonNullable<EventSource['readAllByStreamPages']>>[0]) =>
+          timedPages(
+            (ms) => (into.readEvents += ms),
+            (source.readAllByStreamPages as NonNullable<EventSource['readAllByStreamPages']>)(options),
+          ),
+      }),
       subscribeToAll: (options) => source.subscribeToAll(options),
       headPosition: () => source.headPosition(),
     },
@@ -148,6 +158,25 @@ export function instrument<TDoc extends ProjectionDocument>(
         ),
     },
   };
+}
+
+/**
+ * The pages, with the time from asking for each page to getting it added up: with a read-ahead, the wait
+ * for the reading thread and the parse of data and metadata on this one.
+ */
+async function* timedPages<T>(add: (ms: number) => void, pages: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = pages[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const started = performance.now();
+      const next = await iterator.next();
+      add(performance.now() - started);
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
 }
 
 /** The store's methods bound to it, so that spreading them keeps `this`. */

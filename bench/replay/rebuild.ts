@@ -100,6 +100,7 @@ function pinnedHead(source: EventSource, head: number): EventSource {
   return {
     readAll: (options) => source.readAll(options),
     ...(source.readAllByStream && { readAllByStream: source.readAllByStream.bind(source) }),
+    ...(source.readAllByStreamPages && { readAllByStreamPages: source.readAllByStreamPages.bind(source) }),
     subscribeToAll: (options) => source.subscribeToAll(options),
     headPosition: async () => Math.min(head, await source.headPosition()),
   };

@@ -47,6 +47,15 @@ export interface ReadByStreamOptions {
   readonly limit: number;
 }
 
+export interface ReadByStreamPagesOptions {
+  /** Only events at or below this global position. */
+  readonly until: number;
+  /** Go on after this event; from the first stream when absent. */
+  readonly after?: StreamCursor;
+  /** Events per page: every page but the last holds exactly this many. */
+  readonly pageSize: number;
+}
+
 export interface SubscribeOptions {
   /** Deliver events with a global position strictly greater than this, then tail live appends. */
   readonly after: number;
@@ -72,6 +81,14 @@ export interface EventStore {
    * folds every document in one go this way (ADR 0011).
    */
   readAllByStream?(options: ReadByStreamOptions): Promise<EventEnvelope[]>;
+  /**
+   * Optional, beside `readAllByStream`: the same events in the same pages (`readAllByStream` with
+   * `limit: pageSize` from each page's last event), no empty page, read ahead of the consumer where the
+   * adapter can (SQLite: on a worker thread, a bounded number of pages ahead), so that a replay folds one
+   * page while the next is read. Iterate it once; ending the loop (done, `break`, or a throw in its body)
+   * stops the read-ahead. A failed read rejects the pending `next()`.
+   */
+  readAllByStreamPages?(options: ReadByStreamPagesOptions): AsyncIterable<EventEnvelope[]>;
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Global position of the newest event, 0 when the log is empty. */
   headPosition(): Promise<number>;

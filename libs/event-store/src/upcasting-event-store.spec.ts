@@ -97,6 +97,15 @@ describe('UpcastingEventStore', () => {
     expect(withoutIt.readAllByStream).toBeUndefined();
   });
 
+  it('upcasts the pages of readAllByStreamPages read ahead, and lacks it when the inner store does', async () => {
+    const pages: EventEnvelope[][] = [];
+    for await (const page of store.readAllByStreamPages?.({ until: 2, pageSize: 1 }) ?? []) pages.push(page);
+    expect(pages.map((page) => page.map((event) => event.data))).toEqual(upcastData.map((data) => [data]));
+
+    const withoutIt = new UpcastingEventStore({ ...bound(inner), readAllByStreamPages: undefined }, upcast);
+    expect(withoutIt.readAllByStreamPages).toBeUndefined();
+  });
+
   it('passes headPosition through', async () => {
     expect(await store.headPosition()).toBe(2);
   });

@@ -5,10 +5,12 @@ import type {
   ExpectedRevision,
   ReadAllOptions,
   ReadByStreamOptions,
+  ReadByStreamPagesOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
 } from './event-store';
+import { mapPages } from './map-pages';
 
 /** Turns an event as stored into its current schema (DESIGN §4): stored bytes never change. */
 export type Upcast = (event: EventEnvelope) => EventEnvelope;
@@ -16,6 +18,7 @@ export type Upcast = (event: EventEnvelope) => EventEnvelope;
 /** An EventStore whose every read passes through `upcast`; appends are written as given. */
 export class UpcastingEventStore implements EventStore {
   readonly readAllByStream?: (options: ReadByStreamOptions) => Promise<EventEnvelope[]>;
+  readonly readAllByStreamPages?: (options: ReadByStreamPagesOptions) => AsyncIterable<EventEnvelope[]>;
 
   constructor(
     private readonly inner: EventStore,
@@ -23,6 +26,9 @@ export class UpcastingEventStore implements EventStore {
   ) {
     const byStream = inner.readAllByStream?.bind(inner);
     if (byStream) this.readAllByStream = async (options) => (await byStream(options)).map(this.upcast);
+    const pages = inner.readAllByStreamPages?.bind(inner);
+    if (pages)
+      this.readAllByStreamPages = (options) => mapPages(pages(options), (page) => page.map(this.upcast));
   }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -27,6 +27,15 @@ export interface EventSource {
     readonly after?: StreamCursor;
     readonly limit: number;
   }): Promise<readonly EventEnvelope[]>;
+  /**
+   * Optional, beside `readAllByStream`: the same pages (`limit: pageSize` from each page's last event), read
+   * ahead where the source can (the SQLite event store: on a worker thread). Ending the loop stops the read.
+   */
+  readAllByStreamPages?(options: {
+    readonly until: number;
+    readonly after?: StreamCursor;
+    readonly pageSize: number;
+  }): AsyncIterable<readonly EventEnvelope[]>;
   /** Events after `after`, then new ones as they are appended. */
   subscribeToAll(options: { readonly after: number }): EventFeed;
   /** Position of the newest event, 0 when there is none. */

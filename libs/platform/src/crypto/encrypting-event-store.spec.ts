@@ -83,6 +83,17 @@ describe('EncryptingEventStore', () => {
     expect(((value as EventEnvelope).data as { email: string }).email).toBe('zeynep.kaya@example.com');
   });
 
+  it('opens them in the stream-by-stream reads a replay uses, read ahead or not', async () => {
+    await store.append('customer-c1', [registration('c1')], 'no_stream');
+
+    const [byStream] = (await store.readAllByStream?.({ until: 1, limit: 10 })) ?? [];
+    const pages: EventEnvelope[][] = [];
+    for await (const page of store.readAllByStreamPages?.({ until: 1, pageSize: 10 }) ?? []) pages.push(page);
+
+    expect(byStream.data).toEqual(registration('c1').data);
+    expect(pages).toEqual([[byStream]]);
+  });
+
   it('seals a value that only looks sealed, so no caller can plant one to be opened', async () => {
     const planted = {
       ...registration('c1'),

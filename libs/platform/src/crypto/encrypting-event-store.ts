@@ -1,12 +1,15 @@
 import type { EventEnvelope, NewEvent } from '@crm/domain';
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
-  Subscription,
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadByStreamOptions,
+  type ReadByStreamPagesOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+  mapPages,
 } from '@crm/event-store';
 import { type PersonalDataCipher, personalDataSubject } from './personal-data-cipher';
 
@@ -17,10 +20,20 @@ import { type PersonalDataCipher, personalDataSubject } from './personal-data-ci
  * between (docs/data-protection.md).
  */
 export class EncryptingEventStore implements EventStore {
+  /** The inner store's stream-by-stream reads, opened as `readAll` is, when it has them (ADR 0011). */
+  readonly readAllByStream?: (options: ReadByStreamOptions) => Promise<EventEnvelope[]>;
+  readonly readAllByStreamPages?: (options: ReadByStreamPagesOptions) => AsyncIterable<EventEnvelope[]>;
+
   constructor(
     private readonly inner: EventStore,
     private readonly cipher: PersonalDataCipher,
-  ) {}
+  ) {
+    const byStream = inner.readAllByStream?.bind(inner);
+    if (byStream) this.readAllByStream = async (options) => cipher.openEvents(await byStream(options));
+    const pages = inner.readAllByStreamPages?.bind(inner);
+    if (pages)
+      this.readAllByStreamPages = (options) => mapPages(pages(options), (page) => cipher.openEvents(page));
+  }
 
   async append(
     streamId: string,

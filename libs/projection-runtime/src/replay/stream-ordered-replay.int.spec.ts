@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { EventEnvelope, ProjectionDefinition } from '@crm/domain';
 import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
 import { customer360 } from '@crm/projections/customer-360';
@@ -78,6 +79,45 @@ describe('replay stream by stream (a new collection, documents that each follow 
     expect((await reads.getCheckpoint(collectionName(c360)))?.position).toBe(head);
     expect((await reads.get(STREAM_REPLAYS.name, collectionName(c360)))?.body).toEqual({ done: true });
     expect(await built(reads, c360)).toEqual(await cleanBuild(c360));
+  });
+
+  it('reads ahead on another thread and gives the documents the page-by-page read gives', async () => {
+    await executeAll(events, demoHistory(30));
+    const pageByPage = readStore('page-by-page');
+    const readAhead = readStore('read-ahead');
+    const threads = jest.spyOn(Worker.prototype, 'postMessage');
+
+    await replay(c360, { source: recording([]), readStore: pageByPage, batchSize: 7 });
+    expect(threads).not.toHaveBeenCalled();
+    const summary = await replay(c360, { source: events, readStore: readAhead, batchSize: 7 });
+
+    expect(summary).toMatchObject({ events: await events.headPosition(), interrupted: false });
+    expect(new Set(threads.mock.contexts).size).toBe(1);
+    expect((threads.mock.contexts[0] as Worker).threadId).toBe(-1);
+    expect(await built(readAhead, c360)).toEqual(await built(pageByPage, c360));
+    threads.mockRestore();
+  });
+
+  it('stops the reading thread when aborted, and fails when the thread cannot read', async () => {
+    await executeAll(events, demoHistory(30));
+    const threads = jest.spyOn(Worker.prototype, 'postMessage');
+    const abort = new AbortController();
+
+    const aborted = await replay(c360, {
+      source: events,
+      readStore: readStore('aborted'),
+      batchSize: 7,
+      signal: abort.signal,
+      onProgress: () => abort.abort(),
+    });
+    renameSync(join(dir, 'events.db'), join(dir, 'moved.db'));
+    const failed = replay(c360, { source: events, readStore: readStore('failed'), batchSize: 7 });
+
+    expect(aborted).toMatchObject({ events: 7, interrupted: true });
+    await expect(failed).rejects.toThrow(/unable to open database file/);
+    const started = [...new Set(threads.mock.contexts)] as Worker[];
+    expect(started.map((thread) => thread.threadId)).toEqual([-1, -1]);
+    threads.mockRestore();
   });
 
   it('resumes after a crash mid-way, reading back what it wrote past its record', async () => {

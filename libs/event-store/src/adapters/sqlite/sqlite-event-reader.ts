@@ -2,14 +2,14 @@ import type Database from 'better-sqlite3';
 import type { EventEnvelope } from '@crm/domain';
 import type { ReadByStreamOptions, ReadStreamOptions } from '../../event-store';
 import { EVENT_COLUMNS, type EventRow, toEnvelope } from './event-row';
+import { StreamOrderQuery } from './stream-order-query';
 
 /** The read side: prepared once, one `.all()` per call. */
 export class SqliteEventReader {
   private readonly afterPosition: Database.Statement<[number, number], EventRow>;
   private readonly streamRange: Database.Statement<[string, number, number], EventRow>;
   private readonly maxPosition: Database.Statement<[], number>;
-  private readonly firstStreams: Database.Statement<[number, number], EventRow>;
-  private readonly nextStreams: Database.Statement<[string, number, number, number], EventRow>;
+  private readonly byStream: StreamOrderQuery;
 
   constructor(db: Database.Database) {
     this.afterPosition = db
@@ -25,19 +25,7 @@ export class SqliteEventReader {
       >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision BETWEEN ? AND ? ORDER BY revision`)
       .raw();
     this.maxPosition = db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck();
-    // Both walk the UNIQUE (stream_id, revision) index.
-    this.firstStreams = db
-      .prepare<
-        [number, number],
-        EventRow
-      >(`SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? ORDER BY stream_id, revision LIMIT ?`)
-      .raw();
-    this.nextStreams = db
-      .prepare<[string, number, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, revision) > (?, ?) AND position <= ?
-          ORDER BY stream_id, revision LIMIT ?`,
-      )
-      .raw();
+    this.byStream = new StreamOrderQuery(db);
   }
 
   readAll(after: number, limit: number): EventEnvelope[] {
@@ -45,12 +33,7 @@ export class SqliteEventReader {
   }
 
   readAllByStream(options: ReadByStreamOptions): EventEnvelope[] {
-    const { until, after, limit } = options;
-    const rows =
-      after === undefined
-        ? this.firstStreams.all(until, limit)
-        : this.nextStreams.all(after.streamId, after.revision, until, limit);
-    return rows.map(toEnvelope);
+    return this.byStream.page(options.until, options.after, options.limit).map(toEnvelope);
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): EventEnvelope[] {

@@ -13,6 +13,11 @@ export interface SqliteEventStoreOptions {
   readonly maxGroupAppends?: number;
   /** Most events written in one group-commit transaction. Default 20,000. */
   readonly maxGroupEvents?: number;
+  /**
+   * Pages `readAllByStreamPages` reads ahead of its consumer on a worker thread. 0 reads each page on the
+   * calling thread when it is asked for. Default 2.
+   */
+  readonly readAheadPages?: number;
   /** Source of recordedAt, read once per group. Default the system clock. */
   readonly clock?: () => Date;
   /** Called after each group commits: metrics, and tests that observe grouping. */

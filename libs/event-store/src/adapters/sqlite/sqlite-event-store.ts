@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { EventEnvelope, NewEvent } from '@crm/domain';
 import type {
@@ -8,6 +9,7 @@ import type {
   ExpectedRevision,
   ReadAllOptions,
   ReadByStreamOptions,
+  ReadByStreamPagesOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
@@ -18,12 +20,17 @@ import { prepareDatabase } from './schema';
 import { SqliteAppendWriter } from './sqlite-append-writer';
 import { SqliteEventReader } from './sqlite-event-reader';
 import type { SqliteEventStoreOptions } from './sqlite-event-store-options';
+import { streamReadAhead } from './stream-read-ahead';
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const DEFAULT_READ_AHEAD_PAGES = 2;
 
 /** The embedded event store (DESIGN §2): one SQLite file in WAL mode, one `events` table. */
 export class SqliteEventStore implements EventStore {
   private readonly queue: GroupCommitQueue;
   private readonly reader: SqliteEventReader;
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly readAheads = new Set<Worker>();
   private closed = false;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -35,7 +42,7 @@ export class SqliteEventStore implements EventStore {
     mkdirSync(dirname(options.path), { recursive: true });
     const db = new Database(options.path);
     try {
-      prepareDatabase(db, options.busyTimeoutMs ?? 5_000);
+      prepareDatabase(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
       return new SqliteEventStore(db, options);
     } catch (error) {
       db.close();
@@ -73,6 +80,18 @@ export class SqliteEventStore implements EventStore {
     return this.reader.readAllByStream(options);
   }
 
+  /** Read ahead on a worker thread (`readAheadPages`, default 2), or on this thread when it is 0. */
+  readAllByStreamPages(options: ReadByStreamPagesOptions): AsyncIterable<EventEnvelope[]> {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+    const pagesAhead = this.options.readAheadPages ?? DEFAULT_READ_AHEAD_PAGES;
+    if (pagesAhead === 0) return this.pagesOnThisThread(options);
+    const busyTimeoutMs = this.options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    return streamReadAhead(
+      { ...options, path: this.options.path, pagesAhead, busyTimeoutMs },
+      this.readAheads,
+    );
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     if (this.closed) throw new Error('SqliteEventStore is closed');
     const batchSize = this.options.subscriptionBatchSize ?? 1_000;
@@ -95,7 +114,19 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.queue.drain();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await Promise.all([...this.readAheads].map((worker) => worker.terminate()));
     this.db.close();
+  }
+
+  private async *pagesOnThisThread(options: ReadByStreamPagesOptions): AsyncGenerator<EventEnvelope[]> {
+    const { until, pageSize } = options;
+    let after = options.after;
+    for (;;) {
+      const page = this.reader.readAllByStream({ until, after, limit: pageSize });
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1];
+    }
   }
 
   private afterCommit(group: CommittedGroup): void {
