@@ -26,6 +26,8 @@ interface StreamState {
 }
 
 const ACTOR = { id: 'demo-seed', kind: 'service', roles: ['service'] } as const;
+// Only the replay reads this log: any fixed key makes the request fingerprints of a real one.
+const FINGERPRINT_KEY = Buffer.alloc(32);
 
 /**
  * The demo data set decided in memory, command by command, by the same aggregates the command executor
@@ -90,7 +92,7 @@ function stamp(item: DemoCommand, decided: Decision, correlationId: string): Dec
       correlationId,
       causationId: item.commandId,
       source: ACTOR.id,
-      requestHash: requestHash({ command: item.command, caller: ACTOR.id }),
+      requestHash: requestHash({ command: item.command, caller: ACTOR.id }, FINGERPRINT_KEY),
     },
     occurredAt: decided.occurredAt,
     schemaVersions: CURRENT_SCHEMA_VERSIONS,

@@ -66,7 +66,7 @@ describe('Queries over HTTP: the read side of the customer 360, audit trail, loy
       .execute(opportunityAggregate(), {
         command: openOpportunity,
         commandId: 'cmd-open-o-q-1',
-        requestHash: requestHash(openOpportunity),
+        requestHash: requestHash(openOpportunity, Buffer.alloc(32)),
         issuer: {
           actor: { id: 'sales-rep', kind: 'user', roles: ['service'] },
           correlationId: 'corr-q',

@@ -85,7 +85,7 @@ describe('crm export', () => {
       await executor.execute(customerAggregate(), {
         command,
         commandId,
-        requestHash: requestHash(command),
+        requestHash: requestHash(command, Buffer.alloc(32)),
         issuer,
       });
     }

@@ -13,6 +13,8 @@ import {
 import { CommandExecutor, type CommandIssuer, type CommandRequest } from './command-executor';
 import { requestHash } from './request-hash';
 
+const FINGERPRINT_KEY = Buffer.alloc(32, 1);
+
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 const issuer: CommandIssuer = {
   actor: { id: 'svc-orders', kind: 'service', roles: ['service'] },
@@ -38,7 +40,7 @@ const request = (
 ): CommandRequest<CustomerCommand> => ({
   command,
   commandId,
-  requestHash: requestHash(command),
+  requestHash: requestHash(command, FINGERPRINT_KEY),
   issuer,
   ...extra,
 });
@@ -75,7 +77,7 @@ describe('CommandExecutor', () => {
       ...issuer,
       commandId: 'cmd-1',
       causationId: 'cmd-1',
-      requestHash: requestHash(register()),
+      requestHash: requestHash(register(), FINGERPRINT_KEY),
     });
   });
 

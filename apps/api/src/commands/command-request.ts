@@ -13,12 +13,17 @@ export function commandIdOf(context: CommandContext, bodyCommandId: string | und
   return idempotencyKey ?? bodyCommandId ?? randomUUID();
 }
 
-export function commandRequest<C>(command: C, context: CommandContext, commandId: string): CommandRequest<C> {
+export function commandRequest<C>(
+  command: C,
+  context: CommandContext,
+  commandId: string,
+  fingerprintKey: Buffer,
+): CommandRequest<C> {
   return {
     command,
     commandId,
     // The caller is part of the fingerprint: another service reusing a key is a different request.
-    requestHash: requestHash({ command, caller: context.principal.subject }),
+    requestHash: requestHash({ command, caller: context.principal.subject }, fingerprintKey),
     expectedRevision: context.ifMatch,
     issuer: {
       actor: actorOf(context.principal),

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   CommandExecutor,
@@ -6,6 +7,7 @@ import {
   opportunityAggregate,
 } from '@crm/application';
 import { CustomerErasedError, customerStream, NotFoundError } from '@crm/domain';
+import { DATA_PROTECTION, type DataProtection } from '@crm/platform';
 import { ExecuteOpportunityCommand } from './execute-command';
 import { commandRequest } from './command-request';
 
@@ -14,11 +16,18 @@ export class ExecuteOpportunityCommandHandler implements ICommandHandler<Execute
   private readonly customers = customerAggregate();
   private readonly opportunities = opportunityAggregate();
 
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(DATA_PROTECTION) private readonly protection: DataProtection,
+  ) {}
 
   async execute({ command, context, commandId }: ExecuteOpportunityCommand): Promise<CommandOutcome> {
     if (command.type === 'OpenOpportunity') await this.requireActiveCustomer(command.data.customerId);
-    return this.executor.execute(this.opportunities, commandRequest(command, context, commandId));
+    const fingerprintKey = await this.protection.cipher.requestFingerprintKey();
+    return this.executor.execute(
+      this.opportunities,
+      commandRequest(command, context, commandId, fingerprintKey),
+    );
   }
 
   /** Opportunities live in their own streams; opening one for an unknown or erased customer is refused. */

@@ -12,6 +12,12 @@ import { type CachedDataKey, DataKeyCache } from './data-key-cache';
 import type { DataKeyRecord, KeyStore } from './key-store';
 import type { MasterKeyRing } from './master-key-ring';
 
+/**
+ * The key store's subject for the secret behind request fingerprints (`requestHash`): not a customer id
+ * (ids never hold `$`), so no erasure destroys it, and rotation rewraps it like any data key.
+ */
+export const REQUEST_FINGERPRINT_SUBJECT = '$request-fingerprints';
+
 /** Marks a sealed personal value in stored event data: `pii:v1:` + base64url(iv ‖ tag ‖ ciphertext). */
 export const SEALED_PREFIX = 'pii:v1:';
 
@@ -93,6 +99,13 @@ export class PersonalDataCipher {
   async shred(subjectId: string): Promise<void> {
     await this.keys.destroy(subjectId, this.clock().toISOString());
     this.cache.set(subjectId, { state: 'destroyed' });
+  }
+
+  /** The secret that keys request fingerprints: made once per deployment, the same after master-key rotation. */
+  async requestFingerprintKey(): Promise<Buffer> {
+    const dataKey = await this.keyFor(REQUEST_FINGERPRINT_SUBJECT, true);
+    if (dataKey?.state !== 'active') throw new Error('the request fingerprint key has been destroyed');
+    return dataKey.key;
   }
 
   async isShredded(subjectId: string): Promise<boolean> {

@@ -38,6 +38,10 @@ const MAX_CACHED_STATEMENTS = 500;
 export class SqliteReadStore implements ReadStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly resolveStatement: Database.Statement<[string, string], { name: string; fields: string }>;
+  private readonly dataVersion: Database.Statement<[], number>;
+  /** What `resolve` found, while no other connection has committed (`PRAGMA data_version`) and this one has not changed a collection or alias. */
+  private readonly resolved = new Map<string, CollectionSpec>();
+  private resolvedAt: number | undefined;
 
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
     if (options.path === ':memory:' || options.path === '') {
@@ -59,6 +63,7 @@ export class SqliteReadStore implements ReadStore {
       `SELECT name, fields FROM collections
         WHERE name = coalesce((SELECT target FROM aliases WHERE alias = ?), ?)`,
     );
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
@@ -73,6 +78,7 @@ export class SqliteReadStore implements ReadStore {
         )
         .run(spec.name, JSON.stringify(spec.fields.map(({ path, type }) => ({ path, type }))));
     })();
+    this.resolved.clear();
   }
 
   async dropCollection(name: string): Promise<void> {
@@ -82,6 +88,7 @@ export class SqliteReadStore implements ReadStore {
       this.db.prepare('DELETE FROM collections WHERE name = ?').run(name);
     })();
     this.statements.clear();
+    this.resolved.clear();
   }
 
   async get(collection: string, id: string): Promise<StoredDocument | undefined> {
@@ -174,6 +181,7 @@ export class SqliteReadStore implements ReadStore {
          ON CONFLICT (alias) DO UPDATE SET target = excluded.target`,
       ).run(alias, collection);
     })();
+    this.resolved.clear();
   }
 
   async resolveAlias(alias: string): Promise<string | undefined> {
@@ -197,12 +205,25 @@ export class SqliteReadStore implements ReadStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Every call goes through the alias table, so a swap made by any process is seen at once. */
+  /**
+   * The collection an alias (or name) stands for. Looked up again as soon as any other connection, in this
+   * process or another, has committed anything (`PRAGMA data_version` moved), so a swap made by `crm rebuild`
+   * is seen at once; between commits, a read costs no lookup.
+   */
   private resolve(name: string): CollectionSpec {
     assertCollectionName(name);
+    const version = this.dataVersion.get();
+    if (version !== this.resolvedAt) {
+      this.resolved.clear();
+      this.resolvedAt = version;
+    }
+    const known = this.resolved.get(name);
+    if (known !== undefined) return known;
     const row = this.resolveStatement.get(name, name);
     if (row === undefined) throw new UnknownCollectionError(name);
-    return { name: row.name, fields: JSON.parse(row.fields) as CollectionSpec['fields'] };
+    const spec = { name: row.name, fields: JSON.parse(row.fields) as CollectionSpec['fields'] };
+    this.resolved.set(name, spec);
+    return spec;
   }
 
   private statement(sql: string): Database.Statement<SqlValue[]> {

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { requestHash } from './request-hash';
+
+const KEY = Buffer.alloc(32, 7);
+const register = { customerId: 'c-1', name: 'Zümrüt Aydın', email: 'zumrut@example.com' };
+
+describe('requestHash', () => {
+  it('is the same for the same request whatever the order of its fields', () => {
+    const reordered = { email: register.email, customerId: register.customerId, name: register.name };
+
+    expect(requestHash({ command: reordered, caller: 'svc' }, KEY)).toBe(
+      requestHash({ caller: 'svc', command: register }, KEY),
+    );
+  });
+
+  it('differs when a field or the caller differs', () => {
+    const hash = requestHash({ command: register, caller: 'svc' }, KEY);
+
+    expect(requestHash({ command: { ...register, name: 'Zümrüt Aydin' }, caller: 'svc' }, KEY)).not.toBe(
+      hash,
+    );
+    expect(requestHash({ command: register, caller: 'other' }, KEY)).not.toBe(hash);
+  });
+
+  it('cannot confirm a guess of the personal fields without the key', () => {
+    const request = { command: register, caller: 'svc' };
+    const canonical =
+      '{"caller":"svc","command":{"customerId":"c-1","email":"zumrut@example.com","name":"Zümrüt Aydın"}}';
+    const guessed = createHash('sha256').update(canonical).digest('base64url');
+
+    expect(requestHash(request, KEY)).not.toBe(guessed);
+    expect(requestHash(request, Buffer.alloc(32, 8))).not.toBe(requestHash(request, KEY));
+  });
+});
