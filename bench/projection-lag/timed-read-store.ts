@@ -38,6 +38,7 @@ export function timedReadStore(inner: ReadStore): {
     ensureCollection: (spec) => inner.ensureCollection(spec),
     dropCollection: (name) => inner.dropCollection(name),
     get: (collection, id) => inner.get(collection, id),
+    getJson: (collection, id) => inner.getJson(collection, id),
     // The SQLite adapter does its work before its promise is returned, so the call itself is timed:
     // awaiting it would also count whatever other microtasks run before the continuation.
     getMany(collection, ids) {

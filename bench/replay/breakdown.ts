@@ -185,6 +185,7 @@ function bind(store: ReadStore): ReadStore {
     ensureCollection: (spec) => store.ensureCollection(spec),
     dropCollection: (name) => store.dropCollection(name),
     get: (collection, id) => store.get(collection, id),
+    getJson: (collection, id) => store.getJson(collection, id),
     getMany: (collection, ids) => store.getMany(collection, ids),
     bulkWrite: (collection, operations) => store.bulkWrite(collection, operations),
     find: (collection, query) => store.find(collection, query),

@@ -33,9 +33,10 @@ describe('Operations: metrics, rate limits', () => {
     const { baseUrl, token } = running();
     const greedy = token('analyst', 'greedy-analyst');
 
-    const statuses = await Promise.all(
+    const responses = await Promise.all(
       Array.from({ length: 40 }, () => call(baseUrl, 'GET', '/loyalty/tiers/summary', { token: greedy })),
-    ).then((responses) => responses.map((response) => response.status));
+    );
+    const statuses = responses.map((response) => response.status);
     const other = await call(baseUrl, 'GET', '/loyalty/tiers/summary', {
       token: token('analyst', 'calm-analyst'),
     });
@@ -43,6 +44,17 @@ describe('Operations: metrics, rate limits', () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(20);
     expect(statuses.filter((status) => status === 429)).toHaveLength(20);
     expect(other.status).toBe(200);
+    const remaining = responses
+      .filter((response) => response.status === 200)
+      .map((response) => Number(response.headers.get('x-ratelimit-remaining')))
+      .sort((a, b) => a - b);
+    expect(remaining).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(responses.find((response) => response.status === 200)?.headers.get('x-ratelimit-limit')).toBe(
+      '20',
+    );
+    const refused = responses.find((response) => response.status === 429);
+    expect(refused?.headers.get('retry-after')).toBe('1');
+    expect(refused?.body).toMatchObject({ statusCode: 429, code: 'too_many_requests' });
   });
 });
 

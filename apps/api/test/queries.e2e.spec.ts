@@ -1,6 +1,7 @@
 import { CommandExecutor, opportunityAggregate, requestHash } from '@crm/application';
 import type { OpenOpportunity } from '@crm/domain';
-import { discoverProjections } from '@crm/platform';
+import { discoverProjections, READ_STORE } from '@crm/platform';
+import type { ReadStore } from '@crm/read-store';
 import { useEmbeddedApp } from './support/embedded-app';
 import { call } from './support/http-client';
 import { waitForProjections } from './support/wait-for-projections';
@@ -90,6 +91,15 @@ describe('Queries over HTTP: the read side of the customer 360, audit trail, loy
         purchases: { count: 2 },
       });
       expect(view.headers.get('etag')).toMatch(/^"\d+"$/);
+    });
+
+    it('sends the stored document as it is, as JSON, with its version as ETag', async () => {
+      const view = await get('/customers/c-q-ayse', 'analyst');
+      const stored = await running().app.get<ReadStore>(READ_STORE).get('customer_360', 'c-q-ayse');
+
+      expect(view.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(view.body).toEqual(stored?.body);
+      expect(view.headers.get('etag')).toBe(`"${stored?.version}"`);
     });
 
     it('replays the stream for asOf: before the second purchase the customer was silver', async () => {

@@ -15,6 +15,17 @@ export interface StoredDocument<TBody extends JsonObject = JsonObject> {
   readonly body: TBody;
 }
 
+/**
+ * A stored document whose body is UTF-8 encoded JSON text, for a reader that passes it on unchanged (the HTTP
+ * API): no parse, no re-serialisation, no UTF-16 string on the heap. `JSON.parse(json.toString('utf8'))`
+ * equals the `body` that `get` returns.
+ */
+export interface StoredJson {
+  readonly id: string;
+  readonly version: number;
+  readonly json: Buffer;
+}
+
 export type FieldType = 'string' | 'number' | 'boolean';
 
 /**
@@ -100,6 +111,8 @@ export interface ReadStore {
   /** Drops a collection by its own name, never through an alias; aliases pointing at it are left dangling. */
   dropCollection(name: string): Promise<void>;
   get(collection: string, id: string): Promise<StoredDocument | undefined>;
+  /** `get` with the body as UTF-8 JSON text (see `StoredJson`). */
+  getJson(collection: string, id: string): Promise<StoredJson | undefined>;
   getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>>;
   /** Applies each operation only where the stored version is lower (or the document is absent); idempotent. */
   bulkWrite(collection: string, operations: readonly WriteOperation[]): Promise<void>;

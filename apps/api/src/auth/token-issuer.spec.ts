@@ -30,6 +30,29 @@ describe('TokenIssuer', () => {
     await expect(tokens.verify(tokens.sign(principal, '-1s'))).rejects.toThrow(/expired/);
   });
 
+  it('still rejects a token verified before, once it has expired', async () => {
+    const principal = { subject: 'svc-orders', roles: ['service' as const], service: 'orders' };
+    const token = tokens.sign(principal, '60s');
+    expect(await tokens.verify(token)).toEqual(principal);
+
+    jest.useFakeTimers({ now: Date.now() + 61_000, doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      await expect(tokens.verify(token)).rejects.toThrow(/expired/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('does not let a forged token through after a genuine one with the same claims passed', async () => {
+    const principal = { subject: 'a', roles: ['admin' as const], service: 'a' };
+    const genuine = tokens.sign(principal);
+    await tokens.verify(genuine);
+    const forged = `${genuine.slice(0, genuine.lastIndexOf('.'))}.${'A'.repeat(43)}`;
+
+    await expect(tokens.verify(forged)).rejects.toThrow(/invalid signature/);
+    await expect(tokens.verify(forged)).rejects.toThrow(/invalid signature/);
+  });
+
   it('rejects unknown roles and unsigned tokens', async () => {
     const jwt = new JwtService({ secret: config.secret });
     const claims = { issuer: 'crm', audience: 'crm-api' };

@@ -7,6 +7,7 @@ import {
   type Query,
   type ReadStore,
   type StoredDocument,
+  type StoredJson,
   UnknownCollectionError,
 } from '@crm/read-store';
 
@@ -30,6 +31,10 @@ export class ReadModels {
 
   get(model: ReadModel, id: string): Promise<StoredDocument | undefined> {
     return this.translated(model, () => this.store.get(model, id));
+  }
+
+  getJson(model: ReadModel, id: string): Promise<StoredJson | undefined> {
+    return this.translated(model, () => this.store.getJson(model, id));
   }
 
   getMany(model: ReadModel, ids: readonly string[]): Promise<Map<string, StoredDocument>> {

@@ -1,5 +1,12 @@
 import { InvalidQueryError, UnknownCollectionError } from '../errors';
-import { customerSpec, type ReadStoreFactory, uniqueName, upsert, useStore } from './contract-fixtures';
+import {
+  customerSpec,
+  parsedJson,
+  type ReadStoreFactory,
+  uniqueName,
+  upsert,
+  useStore,
+} from './contract-fixtures';
 
 export function describeAliasesContract(factory: ReadStoreFactory): void {
   describe('aliases, checkpoints and dropping', () => {
@@ -18,10 +25,12 @@ export function describeAliasesContract(factory: ReadStoreFactory): void {
       await store().setAlias(alias, v1.name);
       expect(await store().resolveAlias(alias)).toBe(v1.name);
       expect((await store().get(alias, 'c-1'))?.body).toEqual({ tier: 'gold' });
+      expect(parsedJson(await store().getJson(alias, 'c-1'))).toEqual({ tier: 'gold' });
 
       await store().setAlias(alias, v2.name);
       expect(await store().resolveAlias(alias)).toBe(v2.name);
       expect((await store().get(alias, 'c-1'))?.body).toEqual({ tier: 'silver' });
+      expect(parsedJson(await store().getJson(alias, 'c-1'))).toEqual({ tier: 'silver' });
       expect(await store().count(alias, [{ field: 'tier', op: 'eq', value: 'silver' }])).toBe(1);
       await store().bulkWrite(alias, [upsert('c-2', 1, { tier: 'bronze' })]);
       expect(await store().get(v2.name, 'c-2')).toBeDefined();

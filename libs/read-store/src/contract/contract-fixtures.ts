@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Opened, type OpenFactory, useOpened } from '@crm/test-support';
-import type { CollectionSpec, JsonObject, ReadStore, WriteOperation } from '../read-store';
+import type { CollectionSpec, JsonObject, ReadStore, StoredJson, WriteOperation } from '../read-store';
 
 export type OpenedReadStore = Opened<ReadStore>;
 
@@ -34,3 +34,7 @@ export function customerSpec(label: string): CollectionSpec {
     ],
   };
 }
+
+/** The body of a `getJson` answer, decoded and parsed; undefined when there was none. */
+export const parsedJson = (stored: StoredJson | undefined): unknown =>
+  stored === undefined ? undefined : JSON.parse(stored.json.toString('utf8'));

@@ -4,6 +4,7 @@ import {
   type ReadStoreFactory,
   remove,
   uniqueName,
+  parsedJson,
   upsert,
   useStore,
 } from './contract-fixtures';
@@ -27,6 +28,27 @@ export function describeDocumentsContract(factory: ReadStoreFactory): void {
         body: { tier: 'gold', profile: { email: 'a@x.io' } },
       });
       expect(await store().get(collection, 'c-2')).toBeUndefined();
+    });
+
+    it('getJson gives the same document with its body as UTF-8 JSON text, and undefined when absent or deleted', async () => {
+      const body = {
+        tier: 'gold',
+        profile: { name: 'Çağrı Öztürk 🙂', email: null, tags: ['a', 'b'] },
+        spend: { amount: 1_234_567, currency: 'TRY' },
+        ratio: 0.25,
+        churnRisk: false,
+        timeline: [{ type: 'Purchased', summary: 'bought → kept "it"\n' }],
+      };
+      await store().bulkWrite(collection, [upsert('c-1', 4, body), upsert('c-2', 1, { n: 2 })]);
+      const stored = await store().getJson(collection, 'c-1');
+      expect(stored).toEqual({ id: 'c-1', version: 4, json: expect.any(Buffer) });
+      expect(parsedJson(stored)).toEqual((await store().get(collection, 'c-1'))?.body);
+      expect(parsedJson(stored)).toEqual(body);
+      await store().bulkWrite(collection, [remove('c-2', 2)]);
+      expect(await store().getJson(collection, 'c-2')).toBeUndefined();
+      expect(await store().getJson(collection, 'missing')).toBeUndefined();
+      await expect(store().getJson(uniqueName('none'), 'c-1')).rejects.toBeInstanceOf(UnknownCollectionError);
+      await expect(store().getJson(collection, '')).rejects.toBeInstanceOf(InvalidQueryError);
     });
 
     it('getMany returns only the documents that exist', async () => {

@@ -53,15 +53,16 @@ export class CustomerQueriesController {
     @CustomerIdParam() customerId: string,
     @Query() { asOf, asOfRevision }: Customer360QueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Customer360> {
+  ): Promise<Customer360 | Buffer> {
     if (asOf !== undefined || asOfRevision !== undefined) {
       return this.queries.execute(
         new GetCustomer360AsOfQuery(customerId, { instant: asOf, revision: asOfRevision }),
       );
     }
-    const { document, version } = await this.queries.execute(new GetCustomer360Query(customerId));
-    void reply.header('etag', `"${version}"`);
-    return document;
+    const { json, version } = await this.queries.execute(new GetCustomer360Query(customerId));
+    // The stored JSON bytes as they are: Fastify sends a Buffer without serialising, under the type set here.
+    void reply.header('etag', `"${version}"`).header('content-type', 'application/json; charset=utf-8');
+    return json;
   }
 
   @Get(':customerId/history')

@@ -1,13 +1,13 @@
 import { Query } from '@nestjs/cqrs';
-import type { Customer360 } from '@crm/projections/customer-360';
 
-export interface VersionedCustomer360 {
-  readonly document: Customer360;
+/** The customer 360 as its read model stores it: UTF-8 JSON, sent on unchanged (no parse, no re-serialisation). */
+export interface Customer360Json {
+  readonly json: Buffer;
   /** The read-store version of the document: the global position of the last event applied. */
   readonly version: number;
 }
 
-export class GetCustomer360Query extends Query<VersionedCustomer360> {
+export class GetCustomer360Query extends Query<Customer360Json> {
   constructor(readonly customerId: string) {
     super();
   }

@@ -19,6 +19,7 @@ import type {
   Query,
   ReadStore,
   StoredDocument,
+  StoredJson,
   WriteOperation,
 } from '../../read-store';
 import {
@@ -90,6 +91,13 @@ export class MongoReadStore implements ReadStore {
     const documents = await this.documents(collection);
     const found = await documents.findOne({ _id: { $eq: id }, deleted: { $eq: false } });
     return found === null ? undefined : toStored(found);
+  }
+
+  async getJson(collection: string, id: string): Promise<StoredJson | undefined> {
+    const stored = await this.get(collection, id);
+    return stored === undefined
+      ? undefined
+      : { id: stored.id, version: stored.version, json: Buffer.from(JSON.stringify(stored.body)) };
   }
 
   async getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {

@@ -38,7 +38,11 @@ export function quoted(identifier: string): string {
  * Bodies are written as JSONB (SQLite ≥ 3.45) and read back as JSON text; `json()` also takes the text
  * bodies files written before kept, so both read the same.
  */
-export const BODY_TEXT = 'json(body) AS body';
+export const bodyText = (column = 'body'): string => `json(${column}) AS body`;
+export const BODY_TEXT = bodyText();
+
+/** The same JSON as its UTF-8 bytes: a BLOB reaches JavaScript as a Buffer, never as a (UTF-16) string. */
+export const bodyBytes = (column = 'body'): string => `CAST(json(${column}) AS BLOB) AS body`;
 
 /** Queries repeat this exact text so that SQLite matches them to the expression indexes. */
 export function fieldExpression(path: string): string {

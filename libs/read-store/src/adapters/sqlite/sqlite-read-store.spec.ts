@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { UnknownCollectionError } from '../../errors';
 import type { CollectionSpec, Condition, Sort } from '../../read-store';
 import { SqliteReadStore } from './sqlite-read-store';
 import { findSql, successor, whereSql } from './sqlite-query';
@@ -127,6 +128,12 @@ describe('SqliteReadStore', () => {
         version: 1,
         body: { tier: 'gold', score: 1, note: 'ı → ğ' },
       });
+      expect((await store.getJson(spec.name, 'old'))?.json.toString('utf8')).toBe(
+        '{"tier":"gold","score":1,"note":"ı → ğ"}',
+      );
+      expect((await store.getJson(spec.name, 'new'))?.json.toString('utf8')).toBe(
+        '{"tier":"gold","score":2}',
+      );
       const page = await store.find(spec.name, {
         where: [{ field: 'tier', op: 'eq', value: 'gold' }],
         sort: { field: 'score', direction: 'asc' },
@@ -170,10 +177,19 @@ describe('SqliteReadStore', () => {
       for (const store of [first, second, first, second]) {
         expect((await store.get('customers', 'c-1'))?.body).toEqual({ v: 1 });
       }
+      for (const store of [first, second, first, second]) {
+        expect((await store.getJson('customers', 'c-1'))?.json.toString()).toBe('{"v":1}');
+      }
       await first.setAlias('customers', v2.name);
+      expect((await second.getJson('customers', 'c-1'))?.json.toString()).toBe('{"v":2}');
       expect((await second.get('customers', 'c-1'))?.body).toEqual({ v: 2 });
       expect((await first.get('customers', 'c-1'))?.body).toEqual({ v: 2 });
       expect(await second.resolveAlias('customers')).toBe(v2.name);
+      await first.setAlias('customers', spec.name);
+      await first.dropCollection(v2.name);
+      expect((await second.getJson('customers', 'c-1'))?.json.toString()).toBe('{"v":1}');
+      await first.dropCollection(spec.name);
+      await expect(second.getJson('customers', 'c-1')).rejects.toBeInstanceOf(UnknownCollectionError);
     } finally {
       await first.close();
       await second.close();

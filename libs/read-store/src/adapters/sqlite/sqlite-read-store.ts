@@ -14,9 +14,10 @@ import type {
   Query,
   ReadStore,
   StoredDocument,
+  StoredJson,
   WriteOperation,
 } from '../../read-store';
-import { BODY_TEXT, createCollectionSql, prepareDatabase, quoted } from './schema';
+import { BODY_TEXT, bodyBytes, bodyText, createCollectionSql, prepareDatabase, quoted } from './schema';
 import { findSql, type SqlValue, whereSql } from './sqlite-query';
 
 export interface SqliteReadStoreOptions {
@@ -25,11 +26,23 @@ export interface SqliteReadStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-interface DocumentRow {
+interface DocumentRow<TBody = string> {
   readonly id: string;
   readonly version: number;
-  readonly body: string;
+  readonly body: TBody;
 }
+
+/** A `documentRow` answer: the document's columns are null when it is absent. */
+interface VersionedRow<TBody> {
+  readonly dataVersion: number;
+  readonly id: string | null;
+  readonly version: number;
+  readonly body: TBody;
+}
+
+/** How `documentRow` reads a body: as text for `get`, as UTF-8 bytes (a BLOB) for `getJson`. */
+type BodyForm = 'text' | 'bytes';
+type BodyOf<TForm extends BodyForm> = TForm extends 'text' ? string : Buffer;
 
 // Bounds the cache of prepared statements; query shapes are few, but they come from callers.
 const MAX_CACHED_STATEMENTS = 500;
@@ -37,6 +50,11 @@ const MAX_CACHED_STATEMENTS = 500;
 /** The embedded read store (DESIGN §2): one SQLite file in WAL mode, one table of JSON documents per collection. */
 export class SqliteReadStore implements ReadStore {
   private readonly statements = new Map<string, Database.Statement>();
+  /** `documentRow`'s statements by body form and table: built once, not as SQL text per call. */
+  private readonly documentStatements: Record<BodyForm, Map<string, Database.Statement<[string]>>> = {
+    text: new Map(),
+    bytes: new Map(),
+  };
   private readonly resolveStatement: Database.Statement<[string, string], { name: string; fields: string }>;
   private readonly dataVersion: Database.Statement<[], number>;
   /** What `resolve` found, while no other connection has committed (`PRAGMA data_version`) and this one has not changed a collection or alias. */
@@ -88,16 +106,19 @@ export class SqliteReadStore implements ReadStore {
       this.db.prepare('DELETE FROM collections WHERE name = ?').run(name);
     })();
     this.statements.clear();
+    this.documentStatements.text.clear();
+    this.documentStatements.bytes.clear();
     this.resolved.clear();
   }
 
   async get(collection: string, id: string): Promise<StoredDocument | undefined> {
-    assertDocumentId(id);
-    const table = this.resolve(collection).name;
-    const row = this.statement(
-      `SELECT id, version, ${BODY_TEXT} FROM ${quoted(table)} WHERE id = ? AND deleted = 0`,
-    ).get(id) as DocumentRow | undefined;
+    const row = this.documentRow(collection, id, 'text');
     return row === undefined ? undefined : toDocument(row);
+  }
+
+  async getJson(collection: string, id: string): Promise<StoredJson | undefined> {
+    const row = this.documentRow(collection, id, 'bytes');
+    return row === undefined ? undefined : { id: row.id, version: row.version, json: row.body };
   }
 
   async getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
@@ -217,13 +238,60 @@ export class SqliteReadStore implements ReadStore {
       this.resolved.clear();
       this.resolvedAt = version;
     }
-    const known = this.resolved.get(name);
-    if (known !== undefined) return known;
+    return this.resolved.get(name) ?? this.lookUp(name);
+  }
+
+  private lookUp(name: string): CollectionSpec {
     const row = this.resolveStatement.get(name, name);
     if (row === undefined) throw new UnknownCollectionError(name);
     const spec = { name: row.name, fields: JSON.parse(row.fields) as CollectionSpec['fields'] };
     this.resolved.set(name, spec);
     return spec;
+  }
+
+  /**
+   * One document by id, read together with `PRAGMA data_version` in one statement (one read transaction):
+   * when the version shows another connection committed since the alias was resolved, the alias is looked
+   * up again and the read repeated, so a swap is seen at once without a second statement per read.
+   */
+  private documentRow<TForm extends BodyForm>(
+    collection: string,
+    id: string,
+    form: TForm,
+  ): DocumentRow<BodyOf<TForm>> | undefined {
+    assertDocumentId(id);
+    assertCollectionName(collection);
+    for (;;) {
+      const table = (this.resolved.get(collection) ?? this.lookUp(collection)).name;
+      const row = this.readVersioned(table, id, form) as VersionedRow<BodyOf<TForm>>;
+      if (row.dataVersion === this.resolvedAt) {
+        return row.id === null ? undefined : (row as DocumentRow<BodyOf<TForm>>);
+      }
+      this.resolved.clear();
+      this.resolvedAt = row.dataVersion;
+    }
+  }
+
+  private readVersioned(table: string, id: string, form: BodyForm): VersionedRow<unknown> {
+    const statements = this.documentStatements[form];
+    try {
+      let statement = statements.get(table);
+      if (statement === undefined) {
+        const body = form === 'text' ? bodyText('d.body') : bodyBytes('d.body');
+        statement = this.db.prepare<[string]>(
+          `SELECT p.data_version AS dataVersion, d.id, d.version, ${body}
+             FROM pragma_data_version() AS p LEFT JOIN ${quoted(table)} AS d ON d.id = ? AND d.deleted = 0`,
+        );
+        statements.set(table, statement);
+      }
+      return statement.get(id) as VersionedRow<unknown>;
+    } catch (error) {
+      // A table dropped by another connection since it was resolved: resolve again (the version moved).
+      const version = this.dataVersion.get() as number;
+      if (version === this.resolvedAt) throw error;
+      statements.delete(table);
+      return { dataVersion: version, id: null, version: 0, body: null };
+    }
   }
 
   private statement(sql: string): Database.Statement<SqlValue[]> {
