@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ProjectionDefinition } from '@crm/domain';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
 import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
+import { useSqliteWorkspace } from '../test/support/sqlite-workspace';
 import { customerActivity } from '../test/support/customer-activity.projection';
 import { activityEvent, seedActivity } from '../test/support/events';
 import { waitFor } from '../test/support/wait-for';
@@ -19,31 +16,22 @@ const eventCount: ProjectionDefinition<{ readonly [key: string]: unknown; readon
 };
 
 describe('ProjectionHost over SQLite', () => {
-  let dir: string;
-  let events: SqliteEventStore;
+  const workspace = useSqliteWorkspace('crm-projection-host');
   let reads: SqliteReadStore;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'crm-projection-host-'));
-    events = SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
-    reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
-  });
-
-  afterEach(async () => {
-    await events.close();
-    await reads.close();
-    rmSync(dir, { recursive: true, force: true });
+    reads = workspace.readStore('reads');
   });
 
   it('runs each projection from the one log, with its own checkpoint and status', async () => {
-    await seedActivity(events, 30, 3);
-    const host = new ProjectionHost({ source: events, readStore: reads, batchSize: 4 });
+    await seedActivity(workspace.events, 30, 3);
+    const host = new ProjectionHost({ source: workspace.events, readStore: reads, batchSize: 4 });
     host.add(customerActivity);
     host.add(eventCount, { batchSize: 100 });
 
     await host.catchUp();
     host.start();
-    await events.append('customer-c9', [activityEvent('late', 'CustomerRegistered')], 'any');
+    await workspace.events.append('customer-c9', [activityEvent('late', 'CustomerRegistered')], 'any');
     await waitFor(async () => (await host.statuses()).every((status) => status.position === 31));
     await host.stop();
 
@@ -58,7 +46,7 @@ describe('ProjectionHost over SQLite', () => {
   });
 
   it('refuses the same projection version twice', () => {
-    const host = new ProjectionHost({ source: events, readStore: reads });
+    const host = new ProjectionHost({ source: workspace.events, readStore: reads });
     host.add(customerActivity);
 
     expect(() => host.add(customerActivity)).toThrow(/already hosted/);

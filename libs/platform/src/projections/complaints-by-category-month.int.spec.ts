@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { NewEvent } from '@crm/domain';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
 import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
 import type { ReadStore } from '@crm/read-store';
 import {
@@ -10,6 +6,7 @@ import {
   type CategoryMonth,
   type ComplaintMonthsDocument,
 } from '@crm/projections/complaints-by-category-month';
+import { useSqliteWorkspace } from '../../../projection-runtime/test/support/sqlite-workspace';
 import { projectionHost } from './projection-host-factory';
 import { discoverProjections } from './projection-registry';
 
@@ -68,24 +65,15 @@ async function complaintsByCategory(readStore: ReadStore, month: string): Promis
 }
 
 describe('complaints-by-category-month, hosted over SQLite', () => {
-  let dir: string;
-  let events: SqliteEventStore;
+  const workspace = useSqliteWorkspace('crm-complaints-report');
   let reads: SqliteReadStore;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'crm-complaints-report-'));
-    events = SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
-    reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
-  });
-
-  afterEach(async () => {
-    await events.close();
-    await reads.close();
-    rmSync(dir, { recursive: true, force: true });
+    reads = workspace.readStore('reads');
   });
 
   it('is discovered, filled from the log and queried per category and month', async () => {
-    await events.append(
+    await workspace.events.append(
       'customer-c1',
       [
         opened('e1', 'k1', 'billing', '2026-01-10T09:00:00Z'),
@@ -94,7 +82,7 @@ describe('complaints-by-category-month, hosted over SQLite', () => {
       ],
       'any',
     );
-    await events.append(
+    await workspace.events.append(
       'customer-c2',
       [
         opened('e4', 'k1', 'billing', '2026-01-20T00:00:00Z'),
@@ -104,9 +92,13 @@ describe('complaints-by-category-month, hosted over SQLite', () => {
       ],
       'any',
     );
-    await events.append('customer-c3', [opened('e8', 'k1', 'billing', '2025-12-30T00:00:00Z')], 'any');
+    await workspace.events.append(
+      'customer-c3',
+      [opened('e8', 'k1', 'billing', '2025-12-30T00:00:00Z')],
+      'any',
+    );
     const definitions = discoverProjections().filter(({ name }) => name === 'complaints-by-category-month');
-    const host = projectionHost(events, reads, definitions);
+    const host = projectionHost(workspace.events, reads, definitions);
     await host.catchUp();
 
     expect(await complaintsByCategory(reads, '2026-01')).toEqual([

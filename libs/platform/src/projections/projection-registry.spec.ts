@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, existsSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent } from '@crm/domain';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
 import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
+import { useSqliteWorkspace } from '../../../projection-runtime/test/support/sqlite-workspace';
 import { projectionHost } from './projection-host-factory';
 import { discoverProjections, PROJECTIONS_ROOT } from './projection-registry';
 
@@ -107,33 +107,24 @@ describe('projection registry', () => {
   });
 
   describe('given a new projection folder beside real ones', () => {
-    let dir: string;
-    let events: SqliteEventStore;
+    const workspace = useSqliteWorkspace('crm-registry-host');
     let reads: SqliteReadStore;
 
     beforeEach(() => {
-      dir = mkdtempSync(join(tmpdir(), 'crm-registry-host-'));
-      events = SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
-      reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
-    });
-
-    afterEach(async () => {
-      await events.close();
-      await reads.close();
-      rmSync(dir, { recursive: true, force: true });
+      reads = workspace.readStore('reads');
     });
 
     it('the host built from the registry fills its collection from the log with no other edit', async () => {
       cpSync(join(PROJECTIONS_ROOT, 'loyalty-tier'), join(root, 'loyalty-tier'), { recursive: true });
       writeFolder('purchase-count', PURCHASE_COUNT_INDEX);
-      await events.append('customer-c1', [registered('e1', 'c1'), purchased('e2', 1_000)], 'any');
-      await events.append(
+      await workspace.events.append('customer-c1', [registered('e1', 'c1'), purchased('e2', 1_000)], 'any');
+      await workspace.events.append(
         'customer-c2',
         [registered('e3', 'c2'), purchased('e4', 500), purchased('e5', 700)],
         'any',
       );
 
-      const host = projectionHost(events, reads, discoverProjections(root));
+      const host = projectionHost(workspace.events, reads, discoverProjections(root));
       await host.catchUp();
 
       expect((await host.statuses()).map((status) => [status.collection, status.position])).toEqual([

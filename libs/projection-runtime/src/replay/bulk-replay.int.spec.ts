@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ProjectionDefinition } from '@crm/domain';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
 import { auditTrail } from '@crm/projections/audit-trail';
 import { customer360 } from '@crm/projections/customer-360';
 import { InvalidQueryError } from '@crm/read-store/errors';
-import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
 import type { ReadStore } from '@crm/read-store/read-store';
 import { auditTrailChain } from '../../test/support/audit-trail-chain';
 import { customerActivity } from '../../test/support/customer-activity.projection';
 import { demoHistory, executeAll } from '../../test/support/demo-history';
 import { dumpCollection } from '../../test/support/dump-collection';
+import { useSqliteWorkspace } from '../../test/support/sqlite-workspace';
 import { activityEvent, seedActivity } from '../../test/support/events';
 import { collectionName } from '../collection-name';
 import { CHAIN_HEADS, type DocumentChain } from '../document-chain';
@@ -31,18 +27,13 @@ const activity = customerActivity as unknown as ProjectionDefinition;
 const SMALL = { batchSize: 37, cacheDocuments: 7, checkpointEvents: 300 };
 
 describe('bulk replay (documents held across batches, written on eviction and at checkpoints)', () => {
-  let dir: string;
-  let events: SqliteEventStore;
-  const opened: SqliteReadStore[] = [];
-  const readStore = (name: string): SqliteReadStore => {
-    const store = SqliteReadStore.open({ path: join(dir, `${name}.db`) });
-    opened.push(store);
-    return store;
-  };
+  const workspace = useSqliteWorkspace('crm-bulk-replay');
+  const readStore = (name: string) => workspace.readStore(name);
+  let builds = 0;
   /** The collection, its dead letters and chain head, as the live runner builds them from the whole log. */
   const cleanBuild = async (options: Omit<ProjectionRunnerOptions, 'source' | 'readStore'>) => {
-    const clean = readStore(`clean${opened.length}`);
-    await new ProjectionRunner({ ...options, source: events, readStore: clean }).catchUp();
+    const clean = readStore(`clean${++builds}`);
+    await new ProjectionRunner({ ...options, source: workspace.events, readStore: clean }).catchUp();
     return built(clean, options.definition);
   };
   const built = async (store: ReadStore, definition: ProjectionDefinition) => ({
@@ -51,19 +42,8 @@ describe('bulk replay (documents held across batches, written on eviction and at
     chainHead: await store.get(CHAIN_HEADS.name, collectionName(definition)).catch(() => undefined),
   });
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'crm-bulk-replay-'));
-    events = SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-    await events.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('gives the runner’s customer-360 documents with a cache far smaller than the customers', async () => {
-    await executeAll(events, demoHistory(40));
+    await executeAll(workspace.events, demoHistory(40));
     const reads = readStore('small-cache');
     const checkpoints: number[] = [];
     const tracked: ReadStore = Object.assign(Object.create(reads) as ReadStore, {
@@ -73,9 +53,9 @@ describe('bulk replay (documents held across batches, written on eviction and at
       },
     });
 
-    const summary = await replay(c360, { ...SMALL, source: events, readStore: tracked });
+    const summary = await replay(c360, { ...SMALL, source: workspace.events, readStore: tracked });
 
-    const head = await events.headPosition();
+    const head = await workspace.events.headPosition();
     expect(summary).toMatchObject({ position: head, events: head, interrupted: false });
     expect(checkpoints.length).toBeGreaterThan(2);
     expect(checkpoints[checkpoints.length - 1]).toBe(head);
@@ -84,7 +64,7 @@ describe('bulk replay (documents held across batches, written on eviction and at
   });
 
   it('resumes a replay that crashed after writing evicted documents past its checkpoint', async () => {
-    await executeAll(events, demoHistory(40));
+    await executeAll(workspace.events, demoHistory(40));
     const reads = readStore('crashed');
     let saves = 0;
     const crashing: ReadStore = Object.assign(Object.create(reads) as ReadStore, {
@@ -93,37 +73,39 @@ describe('bulk replay (documents held across batches, written on eviction and at
         return reads.saveCheckpoint(name, checkpoint);
       },
     });
-    await expect(replay(c360, { ...SMALL, source: events, readStore: crashing })).rejects.toThrow('killed');
+    await expect(replay(c360, { ...SMALL, source: workspace.events, readStore: crashing })).rejects.toThrow(
+      'killed',
+    );
     const checkpoint = (await reads.getCheckpoint(collectionName(c360)))?.position ?? 0;
     const versions = (await dumpCollection(reads, collectionName(c360))).map(
       (line) => (JSON.parse(line) as { version: number }).version,
     );
     expect(versions.some((version) => version > checkpoint)).toBe(true);
 
-    const resumed = await replay(c360, { ...SMALL, source: events, readStore: reads });
+    const resumed = await replay(c360, { ...SMALL, source: workspace.events, readStore: reads });
 
     expect(resumed.resumedFrom).toBe(checkpoint);
     expect(await built(reads, c360)).toEqual(await cleanBuild({ definition: c360 }));
   });
 
   it('keeps the audit trail’s hash chain in global order across evictions and checkpoints', async () => {
-    await executeAll(events, demoHistory(8));
+    await executeAll(workspace.events, demoHistory(8));
     const reads = readStore('chain');
     const chain = auditTrailChain as unknown as DocumentChain;
     const options = { definition: trail, chain, poison: 'halt' as const };
 
-    await replay(trail, { ...options, ...SMALL, source: events, readStore: reads });
+    await replay(trail, { ...options, ...SMALL, source: workspace.events, readStore: reads });
 
     expect(await built(reads, trail)).toEqual(await cleanBuild(options));
   });
 
   it('dead-letters a poison event once and goes on, as the runner does', async () => {
-    await seedActivity(events, 200, 12);
-    await events.append('customer-c3', [activityEvent('poison-1', 'Poisoned')], 'any');
-    await seedActivity(events, 100, 12, 50, 'f');
+    await seedActivity(workspace.events, 200, 12);
+    await workspace.events.append('customer-c3', [activityEvent('poison-1', 'Poisoned')], 'any');
+    await seedActivity(workspace.events, 100, 12, 50, 'f');
     const reads = readStore('poison');
 
-    await replay(activity, { ...SMALL, source: events, readStore: reads });
+    await replay(activity, { ...SMALL, source: workspace.events, readStore: reads });
 
     const result = await built(reads, activity);
     expect(result.deadLetters).toHaveLength(1);
@@ -131,14 +113,14 @@ describe('bulk replay (documents held across batches, written on eviction and at
   });
 
   it('creates a new collection bare and indexes its declared fields once the replay is done', async () => {
-    await seedActivity(events, 300, 12);
+    await seedActivity(workspace.events, 300, 12);
     const reads = readStore('indexes');
     const byEvents = { where: [{ field: 'events', op: 'range' as const, gte: 1 }], limit: 100 };
     const during: unknown[] = [];
 
     await replay(activity, {
       ...SMALL,
-      source: events,
+      source: workspace.events,
       readStore: reads,
       onProgress: () => void during.push(reads.find(collectionName(activity), byEvents).catch((e) => e)),
     });

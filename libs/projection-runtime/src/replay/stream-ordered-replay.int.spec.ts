@@ -1,16 +1,14 @@
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EventEnvelope, ProjectionDefinition } from '@crm/domain';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
 import { customer360 } from '@crm/projections/customer-360';
 import { InvalidQueryError } from '@crm/read-store/errors';
-import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
 import type { ReadStore, WriteOperation } from '@crm/read-store/read-store';
 import { customerActivity } from '../../test/support/customer-activity.projection';
 import { demoHistory, executeAll } from '../../test/support/demo-history';
 import { dumpCollection } from '../../test/support/dump-collection';
+import { useSqliteWorkspace } from '../../test/support/sqlite-workspace';
 import { activityEvent, seedActivity } from '../../test/support/events';
 import { collectionName } from '../collection-name';
 import { DEAD_LETTERS } from '../dead-letter';
@@ -26,17 +24,12 @@ const activity: ProjectionDefinition = {
 };
 
 describe('replay stream by stream (a new collection, documents that each follow one stream)', () => {
-  let dir: string;
-  let events: SqliteEventStore;
-  const opened: SqliteReadStore[] = [];
-  const readStore = (name: string): SqliteReadStore => {
-    const store = SqliteReadStore.open({ path: join(dir, `${name}.db`) });
-    opened.push(store);
-    return store;
-  };
+  const workspace = useSqliteWorkspace('crm-stream-replay');
+  const readStore = (name: string) => workspace.readStore(name);
+  let builds = 0;
   const cleanBuild = async (definition: ProjectionDefinition) => {
-    const clean = readStore(`clean${opened.length}`);
-    await new ProjectionRunner({ definition, source: events, readStore: clean }).catchUp();
+    const clean = readStore(`clean${++builds}`);
+    await new ProjectionRunner({ definition, source: workspace.events, readStore: clean }).catchUp();
     return built(clean, definition);
   };
   const built = async (store: ReadStore, definition: ProjectionDefinition) => ({
@@ -45,35 +38,24 @@ describe('replay stream by stream (a new collection, documents that each follow 
   });
   /** The event store, recording the order `readAllByStream` returned events in. */
   const recording = (read: EventEnvelope[]): EventSource => ({
-    readAll: (options) => events.readAll(options),
+    readAll: (options) => workspace.events.readAll(options),
     readAllByStream: async (options) => {
-      const page = await events.readAllByStream(options);
+      const page = await workspace.events.readAllByStream(options);
       read.push(...page);
       return page;
     },
-    subscribeToAll: (options) => events.subscribeToAll(options),
-    headPosition: () => events.headPosition(),
-  });
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'crm-stream-replay-'));
-    events = SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-    await events.close();
-    rmSync(dir, { recursive: true, force: true });
+    subscribeToAll: (options) => workspace.events.subscribeToAll(options),
+    headPosition: () => workspace.events.headPosition(),
   });
 
   it('reads stream by stream and gives the documents of a build in global order, pages cutting streams', async () => {
-    await executeAll(events, demoHistory(30));
+    await executeAll(workspace.events, demoHistory(30));
     const reads = readStore('streams');
     const read: EventEnvelope[] = [];
 
     const summary = await replay(c360, { source: recording(read), readStore: reads, batchSize: 7 });
 
-    const head = await events.headPosition();
+    const head = await workspace.events.headPosition();
     expect(summary).toMatchObject({ position: head, events: head, interrupted: false });
     expect(read.map((event) => event.streamId)).toEqual(read.map((event) => event.streamId).sort());
     expect((await reads.getCheckpoint(collectionName(c360)))?.position).toBe(head);
@@ -82,16 +64,16 @@ describe('replay stream by stream (a new collection, documents that each follow 
   });
 
   it('reads ahead on another thread and gives the documents the page-by-page read gives', async () => {
-    await executeAll(events, demoHistory(30));
+    await executeAll(workspace.events, demoHistory(30));
     const pageByPage = readStore('page-by-page');
     const readAhead = readStore('read-ahead');
     const threads = jest.spyOn(Worker.prototype, 'postMessage');
 
     await replay(c360, { source: recording([]), readStore: pageByPage, batchSize: 7 });
     expect(threads).not.toHaveBeenCalled();
-    const summary = await replay(c360, { source: events, readStore: readAhead, batchSize: 7 });
+    const summary = await replay(c360, { source: workspace.events, readStore: readAhead, batchSize: 7 });
 
-    expect(summary).toMatchObject({ events: await events.headPosition(), interrupted: false });
+    expect(summary).toMatchObject({ events: await workspace.events.headPosition(), interrupted: false });
     expect(new Set(threads.mock.contexts).size).toBe(1);
     expect((threads.mock.contexts[0] as Worker).threadId).toBe(-1);
     expect(await built(readAhead, c360)).toEqual(await built(pageByPage, c360));
@@ -99,19 +81,19 @@ describe('replay stream by stream (a new collection, documents that each follow 
   });
 
   it('stops the reading thread when aborted, and fails when the thread cannot read', async () => {
-    await executeAll(events, demoHistory(30));
+    await executeAll(workspace.events, demoHistory(30));
     const threads = jest.spyOn(Worker.prototype, 'postMessage');
     const abort = new AbortController();
 
     const aborted = await replay(c360, {
-      source: events,
+      source: workspace.events,
       readStore: readStore('aborted'),
       batchSize: 7,
       signal: abort.signal,
       onProgress: () => abort.abort(),
     });
-    renameSync(join(dir, 'events.db'), join(dir, 'moved.db'));
-    const failed = replay(c360, { source: events, readStore: readStore('failed'), batchSize: 7 });
+    renameSync(join(workspace.dir, 'events.db'), join(workspace.dir, 'moved.db'));
+    const failed = replay(c360, { source: workspace.events, readStore: readStore('failed'), batchSize: 7 });
 
     expect(aborted).toMatchObject({ events: 7, interrupted: true });
     await expect(failed).rejects.toThrow(/unable to open database file/);
@@ -121,7 +103,7 @@ describe('replay stream by stream (a new collection, documents that each follow 
   });
 
   it('resumes after a crash mid-way, reading back what it wrote past its record', async () => {
-    await executeAll(events, demoHistory(30));
+    await executeAll(workspace.events, demoHistory(30));
     const reads = readStore('crashed');
     let writes = 0;
     const crashing: ReadStore = Object.assign(Object.create(reads) as ReadStore, {
@@ -133,23 +115,25 @@ describe('replay stream by stream (a new collection, documents that each follow 
     });
     const options = { batchSize: 50, cacheDocuments: 5 };
 
-    await expect(replay(c360, { ...options, source: events, readStore: crashing })).rejects.toThrow('killed');
+    await expect(replay(c360, { ...options, source: workspace.events, readStore: crashing })).rejects.toThrow(
+      'killed',
+    );
     expect(await reads.getCheckpoint(collectionName(c360))).toBeUndefined();
-    const resumed = await replay(c360, { ...options, source: events, readStore: reads });
+    const resumed = await replay(c360, { ...options, source: workspace.events, readStore: reads });
 
-    const head = await events.headPosition();
+    const head = await workspace.events.headPosition();
     expect(resumed).toMatchObject({ position: head, interrupted: false });
     expect(resumed.events).toBeLessThan(head);
     expect(await built(reads, c360)).toEqual(await cleanBuild(c360));
   });
 
   it('dead-letters a poison event once and goes on, as a build in global order does', async () => {
-    await seedActivity(events, 120, 9);
-    await events.append('customer-c4', [activityEvent('poison-1', 'Poisoned')], 'any');
-    await seedActivity(events, 60, 9, 50, 'f');
+    await seedActivity(workspace.events, 120, 9);
+    await workspace.events.append('customer-c4', [activityEvent('poison-1', 'Poisoned')], 'any');
+    await seedActivity(workspace.events, 60, 9, 50, 'f');
     const reads = readStore('poison');
 
-    await replay(activity, { source: events, readStore: reads, batchSize: 11 });
+    await replay(activity, { source: workspace.events, readStore: reads, batchSize: 11 });
 
     const result = await built(reads, activity);
     expect(result.deadLetters).toHaveLength(1);
@@ -157,13 +141,13 @@ describe('replay stream by stream (a new collection, documents that each follow 
   });
 
   it('leaves the fields unindexed until every stream is done, then declares and indexes them', async () => {
-    await seedActivity(events, 120, 9);
+    await seedActivity(workspace.events, 120, 9);
     const reads = readStore('indexes');
     const byEvents = { where: [{ field: 'events', op: 'range' as const, gte: 1 }], limit: 100 };
     const during: Promise<unknown>[] = [];
 
     await replay(activity, {
-      source: events,
+      source: workspace.events,
       readStore: reads,
       batchSize: 11,
       onProgress: () => void during.push(reads.find(collectionName(activity), byEvents).catch((e) => e)),
@@ -174,7 +158,7 @@ describe('replay stream by stream (a new collection, documents that each follow 
   });
 
   it('replays in global order instead into a collection that exists already', async () => {
-    await seedActivity(events, 120, 9);
+    await seedActivity(workspace.events, 120, 9);
     const reads = readStore('existing');
     await reads.ensureCollection({ name: collectionName(activity), fields: [] });
     const read: EventEnvelope[] = [];
