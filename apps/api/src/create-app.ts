@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiEnvironment, loadSettings } from '@crm/platform';
 import { AppModule } from './app.module';
+import { commandResponseHeaders } from './commands/command-response-headers';
 import { AllErrorsFilter } from './http/all-errors.filter';
 import { requestValidationPipe } from './http/validation.pipe';
 import { type ApiMetrics, METRICS } from './metrics/metrics';
@@ -36,6 +37,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     );
     done();
   });
+  commandResponseHeaders(fastify);
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter());
   app.enableShutdownHooks();

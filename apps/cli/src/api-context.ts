@@ -1,6 +1,6 @@
 import { ConsoleLogger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { ProjectionHost } from '@crm/projection-runtime';
+import type { ProjectionHosting } from '@crm/projection-runtime';
 import { ApiEnvironment, loadSettings, PROJECTION_HOST } from '@crm/platform';
 import { AppModule } from '../../api/src/app.module';
 
@@ -13,7 +13,7 @@ export class StderrLogger extends ConsoleLogger {
 
 /** In embedded mode, waits until the in-process projections have applied everything already appended. */
 export async function projectionsCaughtUp(app: INestApplicationContext): Promise<void> {
-  const host = app.get<ProjectionHost | undefined>(PROJECTION_HOST, { strict: false });
+  const host = app.get<ProjectionHosting | undefined>(PROJECTION_HOST, { strict: false });
   while (host !== undefined && (await host.statuses()).some((status) => status.lagEvents !== 0)) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CustomerCommand, NewEvent } from '@crm/domain';
+import type { NewEvent } from '@crm/domain';
 import { NotFoundError, customerStream, eventId } from '@crm/domain';
 import { type EventStore, type ExpectedRevision, SqliteEventStore } from '@crm/event-store';
 import { customerAggregate } from './aggregate';
@@ -10,42 +10,17 @@ import {
   IdempotencyKeyReusedError,
   RevisionMismatchError,
 } from './command-errors';
-import { CommandExecutor, type CommandIssuer, type CommandRequest } from './command-executor';
+import { CommandExecutor } from './command-executor';
 import { requestHash } from './request-hash';
+import { FINGERPRINT_KEY, NOW, issuer, purchase, register, request } from './testing/customer-requests';
 
-const FINGERPRINT_KEY = Buffer.alloc(32, 1);
-
-const NOW = new Date('2026-06-01T12:00:00.000Z');
-const issuer: CommandIssuer = {
-  actor: { id: 'svc-orders', kind: 'service', roles: ['service'] },
-  correlationId: 'corr-1',
-  source: 'orders',
-};
 const customers = customerAggregate();
 
-const register = (customerId = 'c-1'): CustomerCommand => ({
-  type: 'RegisterCustomer',
-  customerId,
-  data: { name: 'Ayşe Yılmaz', email: 'ayse@example.com.tr', registeredVia: 'web' },
-});
-const purchase = (purchaseId: string, amount = 10_000, customerId = 'c-1'): CustomerCommand => ({
-  type: 'RecordPurchase',
-  customerId,
-  data: { purchaseId, amount: { amount, currency: 'TRY' } },
-});
-const request = (
-  command: CustomerCommand,
-  commandId: string,
-  extra: Partial<CommandRequest<CustomerCommand>> = {},
-): CommandRequest<CustomerCommand> => ({
-  command,
-  commandId,
-  requestHash: requestHash(command, FINGERPRINT_KEY),
-  issuer,
-  ...extra,
-});
-
-describe('CommandExecutor', () => {
+// Every behaviour holds alike whether the executor caches stream states (ADR 0014) or reads whole streams.
+describe.each([
+  ['with the stream state cache', 10_000],
+  ['with the stream state cache off', 0],
+])('CommandExecutor %s', (_, stateCacheSize) => {
   let dir: string;
   let store: EventStore;
   let executor: CommandExecutor;
@@ -53,7 +28,7 @@ describe('CommandExecutor', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'crm-executor-'));
     store = SqliteEventStore.open({ path: join(dir, 'events.db') });
-    executor = new CommandExecutor(store, { clock: () => NOW });
+    executor = new CommandExecutor(store, { clock: () => NOW, stateCacheSize });
   });
 
   afterEach(async () => {
@@ -157,7 +132,7 @@ describe('CommandExecutor', () => {
   });
 
   it('re-decides on a conflict with another process writing the same stream', async () => {
-    const other = new CommandExecutor(store, { clock: () => NOW });
+    const other = new CommandExecutor(store, { clock: () => NOW, stateCacheSize });
     await executor.execute(customers, request(register(), 'cmd-0'));
 
     await Promise.all(

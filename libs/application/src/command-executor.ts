@@ -3,11 +3,18 @@ import {
   CURRENT_SCHEMA_VERSIONS,
   type DomainEvent,
   type EventEnvelope,
+  eventId,
   isIsoInstant,
+  type NewEvent,
   type Recorded,
   stampEvents,
 } from '@crm/domain';
-import { type EventStore, PartialDuplicateAppendError, WrongExpectedRevisionError } from '@crm/event-store';
+import {
+  type AppendResult,
+  type EventStore,
+  PartialDuplicateAppendError,
+  WrongExpectedRevisionError,
+} from '@crm/event-store';
 import type { Aggregate } from './aggregate';
 import {
   ConcurrencyRetriesExhaustedError,
@@ -16,6 +23,7 @@ import {
 } from './command-errors';
 import { type CommandOutcome, replayedOutcome } from './command-outcome';
 import { KeyedSerializer } from './keyed-serializer';
+import { type StreamState, StreamStateCache } from './stream-state-cache';
 
 /** Who issues a command and in which conversation; recorded in every event it produces. */
 export interface CommandIssuer {
@@ -42,17 +50,33 @@ export interface CommandExecutorOptions {
   readonly clock?: () => Date;
   /** Read-decide-append attempts before giving up on a stream that other processes keep changing. */
   readonly maxAttempts?: number;
+  /**
+   * Streams whose folded state is kept between commands, least recently used dropped first (default
+   * 10,000; 0 keeps none). Used only with a store that looks events up by id (ADR 0014).
+   */
+  readonly stateCacheSize?: number;
 }
+
+const DEFAULT_STATE_CACHE_SIZE = 10_000;
+
+/** What a command finds on its stream: its own earlier events (a retry), or the state to decide on. */
+type StreamView<S> = { readonly prior: readonly EventEnvelope[] } | StreamState<S>;
 
 /**
  * Runs a command by the book of event sourcing (DESIGN §5): read the stream, decide on its state,
  * append at the revision read. A conflict re-reads and re-decides, up to a bound, unless the caller
  * demanded a revision. A command id already present in the stream returns its first outcome.
+ *
+ * With a store that looks events up by id, the state of recently used streams is cached: a command finds
+ * a retry by its first event's id and reads only the events appended since the cached revision (ADR 0014).
  */
 export class CommandExecutor {
   private readonly streams = new KeyedSerializer();
   private readonly clock: () => Date;
   private readonly maxAttempts: number;
+  private readonly cache: StreamStateCache;
+  /** The store's lookup by event id while the cache is on; without it every command reads its whole stream. */
+  private readonly readEventById?: (eventId: string) => Promise<EventEnvelope | undefined>;
 
   constructor(
     private readonly store: EventStore,
@@ -60,6 +84,8 @@ export class CommandExecutor {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.cache = new StreamStateCache(options.stateCacheSize ?? DEFAULT_STATE_CACHE_SIZE);
+    if (this.cache.maxStreams > 0) this.readEventById = store.readEventById?.bind(store);
   }
 
   execute<C extends { readonly occurredAt?: string }, S, E extends DomainEvent>(
@@ -74,9 +100,10 @@ export class CommandExecutor {
   async load<C, S, E extends DomainEvent>(
     aggregate: Aggregate<C, S, E>,
     streamId: string,
-  ): Promise<{ state: S; revision: number }> {
+  ): Promise<StreamState<S>> {
+    if (this.readEventById) return this.catchUp(aggregate, streamId);
     const history = await this.store.readStream(streamId);
-    return { state: fold(aggregate, history), revision: lastRevision(history) };
+    return { state: fold(aggregate, aggregate.initialState(), history), revision: lastRevision(history) };
   }
 
   private async attempt<C extends { readonly occurredAt?: string }, S, E extends DomainEvent>(
@@ -85,16 +112,15 @@ export class CommandExecutor {
     streamId: string,
     attempt: number,
   ): Promise<CommandOutcome> {
-    const history = await this.store.readStream(streamId);
-    const prior = history.filter((event) => event.metadata.commandId === request.commandId);
-    if (prior.length > 0) return this.replay(request, streamId, prior);
-    const revision = lastRevision(history);
+    const view = await this.view(aggregate, streamId, request.commandId);
+    if ('prior' in view) return this.replay(request, streamId, view.prior);
+    const { state, revision } = view;
     if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
       throw new RevisionMismatchError(streamId, request.expectedRevision, revision);
     }
     const now = this.clock().toISOString();
     const command = inUtc(request.command);
-    const decided = aggregate.decide(command, fold(aggregate, history), now);
+    const decided = aggregate.decide(command, state, now);
     if (decided.length === 0) {
       return { commandId: request.commandId, streamId, revision, events: [], replayed: false };
     }
@@ -110,6 +136,7 @@ export class CommandExecutor {
     });
     try {
       const result = await this.store.append(streamId, events, revision < 0 ? 'no_stream' : revision);
+      this.rememberAppended(aggregate, streamId, state, events, result);
       return {
         commandId: request.commandId,
         streamId,
@@ -123,6 +150,8 @@ export class CommandExecutor {
         replayed: result.deduplicated,
       };
     } catch (error) {
+      // A conflict leaves the entry exact, only behind: the next attempt's tail read catches up.
+      if (!(error instanceof WrongExpectedRevisionError)) this.cache.forget(streamId);
       if (error instanceof PartialDuplicateAppendError)
         throw new IdempotencyKeyReusedError(request.commandId);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -133,6 +162,66 @@ export class CommandExecutor {
       await backoff(attempt);
       return this.attempt(aggregate, request, streamId, attempt + 1);
     }
+  }
+
+  private async view<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    streamId: string,
+    commandId: string,
+  ): Promise<StreamView<S>> {
+    if (this.readEventById === undefined) {
+      const history = await this.store.readStream(streamId);
+      const prior = history.filter((event) => event.metadata.commandId === commandId);
+      if (prior.length > 0) return { prior };
+      return { state: fold(aggregate, aggregate.initialState(), history), revision: lastRevision(history) };
+    }
+    // The same id in another stream is no retry here: the append then meets it and refuses the key.
+    const first = await this.readEventById(eventId(commandId, 0));
+    if (first?.streamId !== streamId) return this.catchUp(aggregate, streamId);
+    const since = await this.store.readStream(streamId, { fromRevision: first.revision });
+    const end = since.findIndex((event) => event.metadata.commandId !== commandId);
+    return { prior: end < 0 ? since : since.slice(0, end) };
+  }
+
+  /** The cached state, brought up to date with what any process appended since; the whole stream on a miss. */
+  private async catchUp<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    streamId: string,
+  ): Promise<StreamState<S>> {
+    const cached = this.cache.get<S>(streamId, aggregate.evolve);
+    const from = cached === undefined ? 0 : cached.revision + 1;
+    const tail = await this.store.readStream(streamId, { fromRevision: from });
+    if (tail.length === 0) return cached ?? { state: aggregate.initialState(), revision: -1 };
+    const current = {
+      state: fold(aggregate, cached?.state ?? aggregate.initialState(), tail),
+      revision: lastRevision(tail),
+    };
+    this.cache.remember(streamId, aggregate.evolve, current);
+    return current;
+  }
+
+  private rememberAppended<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    streamId: string,
+    before: S,
+    events: readonly NewEvent[],
+    result: AppendResult,
+  ): void {
+    if (this.readEventById === undefined) return;
+    if (result.deduplicated) {
+      // Another attempt of this command got there first, maybe not right after `before`.
+      this.cache.forget(streamId);
+      return;
+    }
+    const firstRevision = result.nextExpectedRevision - events.length + 1;
+    const recorded = events.map((event, i) => ({
+      ...event,
+      streamId,
+      revision: firstRevision + i,
+      position: result.positions[i],
+    }));
+    const state = fold(aggregate, before, recorded);
+    this.cache.remember(streamId, aggregate.evolve, { state, revision: result.nextExpectedRevision });
   }
 
   private replay<C>(
@@ -149,10 +238,11 @@ export class CommandExecutor {
 
 function fold<C, S, E extends DomainEvent>(
   aggregate: Aggregate<C, S, E>,
-  history: readonly EventEnvelope[],
+  from: S,
+  events: readonly (EventEnvelope | NewEvent)[],
 ): S {
-  let state = aggregate.initialState();
-  for (const event of history) state = aggregate.evolve(state, event as unknown as Recorded<E>);
+  let state = from;
+  for (const event of events) state = aggregate.evolve(state, event as unknown as Recorded<E>);
   return state;
 }
 

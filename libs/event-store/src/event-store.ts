@@ -89,6 +89,13 @@ export interface EventStore {
    * stops the read-ahead. A failed read rejects the pending `next()`.
    */
   readAllByStreamPages?(options: ReadByStreamPagesOptions): AsyncIterable<EventEnvelope[]>;
+  /**
+   * Optional, where event ids are indexed (SQLite: `id` is UNIQUE): the event with this id, in whatever
+   * stream, or undefined. Event ids derive from the command id, so this finds a retried command's first
+   * outcome without reading its stream (ADR 0014). EventStoreDB has no lookup by event id (only stream and
+   * `$all` reads), so its adapter leaves this out and callers read the stream instead.
+   */
+  readEventById?(eventId: string): Promise<EventEnvelope | undefined>;
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Global position of the newest event, 0 when the log is empty. */
   headPosition(): Promise<number>;

@@ -106,6 +106,14 @@ describe('UpcastingEventStore', () => {
     expect(withoutIt.readAllByStreamPages).toBeUndefined();
   });
 
+  it('upcasts the event readEventById finds, and lacks it when the inner store does', async () => {
+    expect((await store.readEventById?.('old'))?.data).toEqual(upcastData[0]);
+    expect(await store.readEventById?.('unknown')).toBeUndefined();
+
+    const withoutIt = new UpcastingEventStore({ ...bound(inner), readEventById: undefined }, upcast);
+    expect(withoutIt.readEventById).toBeUndefined();
+  });
+
   it('passes headPosition through', async () => {
     expect(await store.headPosition()).toBe(2);
   });

@@ -19,6 +19,7 @@ export type Upcast = (event: EventEnvelope) => EventEnvelope;
 export class UpcastingEventStore implements EventStore {
   readonly readAllByStream?: (options: ReadByStreamOptions) => Promise<EventEnvelope[]>;
   readonly readAllByStreamPages?: (options: ReadByStreamPagesOptions) => AsyncIterable<EventEnvelope[]>;
+  readonly readEventById?: (eventId: string) => Promise<EventEnvelope | undefined>;
 
   constructor(
     private readonly inner: EventStore,
@@ -29,6 +30,12 @@ export class UpcastingEventStore implements EventStore {
     const pages = inner.readAllByStreamPages?.bind(inner);
     if (pages)
       this.readAllByStreamPages = (options) => mapPages(pages(options), (page) => page.map(this.upcast));
+    const byId = inner.readEventById?.bind(inner);
+    if (byId)
+      this.readEventById = async (eventId) => {
+        const event = await byId(eventId);
+        return event === undefined ? undefined : this.upcast(event);
+      };
   }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -1,9 +1,10 @@
 import type { EventEnvelope, ProjectionDefinition, ProjectionDocument } from '@crm/domain';
 import type { ReadStore, StoredDocument, WriteOperation } from '@crm/read-store/read-store';
-import { DEAD_LETTERS, deadLetterDocument, PoisonEventError } from './dead-letter';
+import { DEAD_LETTERS, type DeadLetter, deadLetterDocument, PoisonEventError } from './dead-letter';
 import { CHAIN_HEADS, type DocumentChain } from './document-chain';
-import { evolveBatch } from './evolve-batch';
+import { type EvolvedBatch, evolveBatch } from './evolve-batch';
 import { routeBatch } from './route-batch';
+import { WrittenDocumentCache } from './written-document-cache';
 
 const upsert = (document: StoredDocument): WriteOperation => ({ kind: 'upsert', document });
 
@@ -16,6 +17,13 @@ export interface CollectionWriterOptions<TDoc extends ProjectionDocument> {
   readonly poison?: 'dead-letter' | 'halt';
   readonly chain?: DocumentChain<TDoc>;
   readonly clock: () => Date;
+  /**
+   * Documents it wrote that it keeps for the next batches instead of reading them back (ADR 0015); 0, the
+   * default, keeps none. Only for a writer that applies every event of its collection in order (the
+   * runner): a writer that other writers' progress skips ahead (a consumer group's partitions move
+   * between instances) would apply the next event to an outdated document.
+   */
+  readonly documentCacheSize?: number;
 }
 
 /** What one batch did, once its checkpoint is saved. */
@@ -31,11 +39,23 @@ export interface AppliedBatch {
  * chain head, then the checkpoint. The documents' version fence makes a batch applied twice change
  * nothing, which is what lets the runner survive a crash anywhere. Replays use `BulkCollectionWriter`
  * and `StreamOrderedReplay` instead (ADR 0011), with the same fences.
+ *
+ * The documents it wrote are kept (`documentCacheSize`) and not read again by the next batches (ADR 0015).
+ * That is exact because nothing else makes the stored document differ from the kept one: only the runner
+ * and replays write a projection's collections, a runner gets a new writer (an empty cache) whenever the
+ * alias moves it to another collection, and any other writer of the same collection (a replay, another
+ * process on the same files) folds the same events deterministically behind the same version fence, so it
+ * can only be ahead of this one with what this one will compute itself. A batch that fails anywhere
+ * empties the cache: a write may have half happened, and the chain head may point at a document the cache
+ * holds an older copy of.
  */
 export class CollectionWriter<TDoc extends ProjectionDocument = ProjectionDocument> {
   private chainHeadId: string | undefined;
+  private readonly written: WrittenDocumentCache;
 
-  private constructor(private readonly options: CollectionWriterOptions<TDoc>) {}
+  private constructor(private readonly options: CollectionWriterOptions<TDoc>) {
+    this.written = new WrittenDocumentCache(options.documentCacheSize ?? 0);
+  }
 
   get collection(): string {
     return this.options.collection;
@@ -70,22 +90,53 @@ export class CollectionWriter<TDoc extends ProjectionDocument = ProjectionDocume
     batch: readonly EventEnvelope[],
     through: number = batch[batch.length - 1].position,
   ): Promise<AppliedBatch> {
-    const { definition, readStore, collection, maxAttempts, chain } = this.options;
+    try {
+      return await this.applyBatch(batch, through);
+    } catch (error) {
+      this.written.clear();
+      throw error;
+    }
+  }
+
+  private async applyBatch(batch: readonly EventEnvelope[], through: number): Promise<AppliedBatch> {
+    const { definition, collection, maxAttempts, chain } = this.options;
     const routed = routeBatch(definition, collection, batch, maxAttempts);
     const ids = new Set(routed.routed.map((entry) => entry.documentId));
     if (this.chainHeadId !== undefined) ids.add(this.chainHeadId);
-    const stored = ids.size === 0 ? new Map() : await readStore.getMany(collection, [...ids]);
     const evolved = evolveBatch({
       definition,
       projection: collection,
       routed: routed.routed,
-      stored,
+      stored: await this.load(ids),
       maxAttempts,
       chain: chain && { step: chain, headId: this.chainHeadId },
     });
     const deadLetters = [...routed.deadLetters, ...evolved.deadLetters];
     if (deadLetters.length > 0 && this.options.poison === 'halt') throw new PoisonEventError(deadLetters[0]);
 
+    await this.write(evolved, deadLetters);
+    const position = through;
+    const completedAt = this.options.clock();
+    await this.options.readStore.saveCheckpoint(collection, {
+      position,
+      updatedAt: completedAt.toISOString(),
+    });
+    this.written.remember(evolved.documents);
+    return { position, applied: evolved.applied, deadLettered: deadLetters.length, completedAt };
+  }
+
+  /** The documents as stored: the ones this writer wrote from its cache, the others from the store. */
+  private async load(ids: ReadonlySet<string>): Promise<ReadonlyMap<string, StoredDocument>> {
+    const { found, missing } = this.written.lookup(ids);
+    if (missing.length === 0) return found;
+    const read = await this.options.readStore.getMany(this.collection, missing);
+    for (const [id, document] of read) found.set(id, document);
+    return found;
+  }
+
+  /** Documents, then dead letters, then the chain head. */
+  private async write(evolved: EvolvedBatch, deadLetters: readonly DeadLetter[]): Promise<void> {
+    const { readStore, collection } = this.options;
     if (evolved.documents.length > 0) await readStore.bulkWrite(collection, evolved.documents.map(upsert));
     if (deadLetters.length > 0) {
       await readStore.bulkWrite(
@@ -100,9 +151,5 @@ export class CollectionWriter<TDoc extends ProjectionDocument = ProjectionDocume
       ]);
       this.chainHeadId = id;
     }
-    const position = through;
-    const completedAt = this.options.clock();
-    await readStore.saveCheckpoint(collection, { position, updatedAt: completedAt.toISOString() });
-    return { position, applied: evolved.applied, deadLettered: deadLetters.length, completedAt };
   }
 }

@@ -30,6 +30,11 @@ export interface ProjectionRunnerOptions<TDoc extends ProjectionDocument = Proje
    * or halt, failing the batch, where a gap would be worse than a stop (the audit trail's chain).
    */
   readonly poison?: 'dead-letter' | 'halt';
+  /**
+   * Documents it wrote that the runner keeps in memory for the next batches instead of reading them back
+   * (ADR 0015), least recently used dropped first. Default 2,000; 0 reads every document back.
+   */
+  readonly documentCacheSize?: number;
   /** Links each applied document to the previous one in global order (the audit trail's hash chain). */
   readonly chain?: DocumentChain<TDoc>;
   readonly onBatch?: (report: BatchReport) => void;

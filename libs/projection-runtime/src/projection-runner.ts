@@ -8,6 +8,9 @@ import { projectionTarget } from './projection-target';
 import { RateMeter } from './rate-meter';
 import { TailBuffer } from './tail-buffer';
 
+/** Documents a runner keeps between batches by default: ~13 MB of heap for customer-360's (ADR 0011, 0015). */
+export const DEFAULT_DOCUMENT_CACHE_SIZE = 2_000;
+
 /**
  * Runs one projection from an event source into its target collection (DESIGN §6): `<name>_v<version>`,
  * or the rebuild of it that the alias serves (`projectionTarget`). Each batch writes its documents, then
@@ -162,7 +165,7 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
   }
 
   private async targetWriter(): Promise<CollectionWriter<TDoc>> {
-    const { definition, readStore, chain, poison } = this.options;
+    const { definition, readStore, chain, poison, documentCacheSize } = this.options;
     const collection = await projectionTarget(readStore, definition);
     if (this.writer?.collection !== collection) {
       this.writer = await CollectionWriter.open({
@@ -173,6 +176,7 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
         poison,
         chain,
         clock: this.clock,
+        documentCacheSize: documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE,
       });
     }
     return this.writer;

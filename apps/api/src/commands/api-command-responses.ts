@@ -1,7 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../http/error-response.dto';
 import { CommandOutcomeDto } from './command-outcome.dto';
+import { COMMAND_ROUTE } from './command-response-headers';
 
 const ERRORS: ReadonlyArray<[number, string]> = [
   [400, 'Malformed JSON, unknown or invalid fields, bad headers'],
@@ -21,9 +23,13 @@ const ERRORS: ReadonlyArray<[number, string]> = [
   [429, 'Rate limit exceeded'],
 ];
 
-/** The headers and responses every command endpoint shares. */
+/**
+ * The headers and responses every command endpoint shares, documented for OpenAPI; the route is also marked
+ * so that `commandResponseHeaders` sets its ETag and Idempotent-Replayed headers from the outcome.
+ */
 export const ApiCommandResponses = (options: { created?: boolean } = {}): MethodDecorator =>
   applyDecorators(
+    RouteConfig(COMMAND_ROUTE),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -42,7 +48,11 @@ export const ApiCommandResponses = (options: { created?: boolean } = {}): Method
     ApiResponse({
       status: options.created ? 201 : 200,
       type: CommandOutcomeDto,
-      description: 'Appended (or, for a retry, the first outcome); ETag carries the new revision',
+      description: 'Appended (or, for a retry, the first outcome)',
+      headers: {
+        ETag: { description: 'The stream revision after the command; send it back as If-Match' },
+        'Idempotent-Replayed': { description: '"true" when this answers a retry with the first outcome' },
+      },
     }),
     ...ERRORS.map(([status, description]) => ApiResponse({ status, description, type: ErrorResponseDto })),
   );

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { CommandExecutor } from '@crm/application';
 import type { EventStore } from '@crm/event-store';
-import { EVENT_STORE } from '@crm/platform';
+import { type ApiEnvironment, EVENT_STORE } from '@crm/platform';
 import { DataProtectionModule } from '../data-protection/data-protection.module';
 import { ComplaintCommandsController } from './complaint-commands.controller';
 import { CustomerAdminCommandsController } from './customer-admin-commands.controller';
@@ -16,8 +17,11 @@ import { OpportunityCommandsController } from './opportunity-commands.controller
   providers: [
     {
       provide: CommandExecutor,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) => new CommandExecutor(store),
+      inject: [EVENT_STORE, ConfigService],
+      useFactory: (store: EventStore, config: ConfigService<ApiEnvironment, true>) =>
+        new CommandExecutor(store, {
+          stateCacheSize: config.get('COMMAND_STATE_CACHE_SIZE', { infer: true }),
+        }),
     },
     ExecuteCustomerCommandHandler,
     ExecuteOpportunityCommandHandler,

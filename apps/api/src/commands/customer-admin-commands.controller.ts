@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
 import { ErasureService } from '../data-protection/erasure.service';
 import { ApiCommandResponses } from './api-command-responses';
 import { type CommandContext, CommandHeaders } from './command-context';
-import { CommandResponseInterceptor } from './command-response.interceptor';
 import { CustomerCommandRunner } from './customer-command-runner';
 import { CustomerIdParam } from './customer-id.param';
 import { EraseCustomerDto } from './dto/erase-customer.dto';
@@ -14,7 +13,6 @@ import { SetTierFloorDto } from './dto/set-tier-floor.dto';
 /** Admin only: no @Roles, so only the admin role passes the guard. */
 @ApiTags('customer admin commands')
 @ApiBearerAuth()
-@UseInterceptors(CommandResponseInterceptor)
 @Controller('customers/:customerId')
 export class CustomerAdminCommandsController extends CustomerCommandRunner {
   constructor(

@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, Patch, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
 import { v5 as uuidv5 } from 'uuid';
 import { Roles } from '../auth/access.decorators';
 import { ApiCommandResponses } from './api-command-responses';
 import { type CommandContext, CommandHeaders } from './command-context';
-import { CommandResponseInterceptor } from './command-response.interceptor';
 import { CustomerCommandRunner } from './customer-command-runner';
 import { CustomerIdParam, IdParam } from './customer-id.param';
 import { AdvanceStageDto } from './dto/advance-stage.dto';
@@ -21,7 +20,6 @@ const CUSTOMER_ID_NAMESPACE = '0b6a3f1e-9c2d-5e47-8a1b-3c4d5e6f7a8b';
 @ApiTags('customer commands')
 @ApiBearerAuth()
 @Roles('service')
-@UseInterceptors(CommandResponseInterceptor)
 @Controller('customers')
 export class CustomerCommandsController extends CustomerCommandRunner {
   @Post()

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
 import { Roles } from '../auth/access.decorators';
 import { ApiCommandResponses } from './api-command-responses';
 import { type CommandContext, CommandHeaders } from './command-context';
-import { CommandResponseInterceptor } from './command-response.interceptor';
 import { CustomerCommandRunner } from './customer-command-runner';
 import { CustomerIdParam } from './customer-id.param';
 import { AnswerNpsDto } from './dto/answer-nps.dto';
@@ -24,7 +23,6 @@ const CAMPAIGN_COMMANDS = {
 @ApiTags('customer commands')
 @ApiBearerAuth()
 @Roles('service')
-@UseInterceptors(CommandResponseInterceptor)
 @Controller('customers/:customerId')
 export class EngagementCommandsController extends CustomerCommandRunner {
   @Post('campaign-events')

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
@@ -7,7 +7,6 @@ import { v5 as uuidv5 } from 'uuid';
 import { Roles } from '../auth/access.decorators';
 import { ApiCommandResponses } from './api-command-responses';
 import { type CommandContext, CommandHeaders } from './command-context';
-import { CommandResponseInterceptor } from './command-response.interceptor';
 import { IdParam } from './customer-id.param';
 import { AdvanceOpportunityStageDto } from './dto/advance-opportunity-stage.dto';
 import { LoseOpportunityDto } from './dto/lose-opportunity.dto';
@@ -21,7 +20,6 @@ const OPPORTUNITY_ID_NAMESPACE = '9847dcde-80ac-4f85-a46b-5d1f842c8c2c';
 @ApiTags('opportunity commands')
 @ApiBearerAuth()
 @Roles('service')
-@UseInterceptors(CommandResponseInterceptor)
 @Controller('opportunities')
 export class OpportunityCommandsController {
   constructor(private readonly commands: CommandBus) {}

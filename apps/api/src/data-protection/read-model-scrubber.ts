@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { ProjectionHost } from '@crm/projection-runtime';
+import type { ProjectionHosting } from '@crm/projection-runtime';
 import { PROJECTION_HOST, READ_STORE } from '@crm/platform';
 import { type ReadStore, SqliteReadStore } from '@crm/read-store';
 
@@ -17,7 +17,7 @@ export class ReadModelScrubber {
 
   constructor(
     @Inject(READ_STORE) private readonly reads: ReadStore,
-    @Optional() @Inject(PROJECTION_HOST) private readonly projections?: ProjectionHost,
+    @Optional() @Inject(PROJECTION_HOST) private readonly projections?: ProjectionHosting,
     @Optional() @Inject('ERASURE_SCRUB_TIMEOUT_MS') private readonly timeoutMs: number = 10_000,
   ) {}
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import type { EventStore } from '@crm/event-store';
-import type { ProjectionHost, ProjectionStatus } from '@crm/projection-runtime';
+import type { ProjectionHosting, ProjectionStatus } from '@crm/projection-runtime';
 import { EVENT_STORE, EventStoreConfig, PROJECTION_HOST } from '@crm/platform';
 import { Public } from '../auth/access.decorators';
 
@@ -17,7 +17,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject('EVENT_STORE_CONFIG') private readonly config: EventStoreConfig,
-    @Optional() @Inject(PROJECTION_HOST) private readonly projections?: ProjectionHost,
+    @Optional() @Inject(PROJECTION_HOST) private readonly projections?: ProjectionHosting,
   ) {}
 
   @Get()

@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type ArgumentMetadata, BadRequestException, type Type, ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { fieldErrors } from './field-error';
 
 export class RequestValidationError extends BadRequestException {}
@@ -17,6 +19,8 @@ const isEmptyObject = (value: unknown): boolean => {
  */
 class RequestValidationPipe extends ValidationPipe {
   private readonly acceptsEmptyQuery = new Map<Type, boolean>();
+  /** A DTO's validation rules, as Nest's nested-binary check reads them: fixed once its class is loaded. */
+  private readonly rulesByClass = new Map<unknown, ValidationMetadata[]>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
@@ -29,6 +33,17 @@ class RequestValidationPipe extends ValidationPipe {
       return new dto();
     }
     return super.transform(value, metadata);
+  }
+
+  /**
+   * Nest looks up a DTO's rules in class-validator's storage on every call (a scan of every registered
+   * class), which measured several % of a command's CPU; the rules of a class never change once loaded.
+   */
+  protected override findNestedBinaryValues(
+    object: unknown,
+    metadataCache: Map<unknown, ValidationMetadata[]> = this.rulesByClass,
+  ): ValidationError[] {
+    return super.findNestedBinaryValues(object, metadataCache);
   }
 
   private wholeQueryDto(metadata: ArgumentMetadata): Type | undefined {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { EventStore } from '@crm/event-store';
-import type { ProjectionHost } from '@crm/projection-runtime';
+import type { ProjectionHosting } from '@crm/projection-runtime';
 import { EVENT_STORE, PROJECTION_HOST } from '@crm/platform';
 import { ApiMetrics, METRICS } from './metrics';
 import { MetricsController } from './metrics.controller';
@@ -10,7 +10,7 @@ import { MetricsController } from './metrics.controller';
     {
       provide: METRICS,
       inject: [EVENT_STORE, { token: PROJECTION_HOST, optional: true }],
-      useFactory: (store: EventStore, projections?: ProjectionHost) => new ApiMetrics(store, projections),
+      useFactory: (store: EventStore, projections?: ProjectionHosting) => new ApiMetrics(store, projections),
     },
   ],
   controllers: [MetricsController],

@@ -1,5 +1,5 @@
 import type { EventStore } from '@crm/event-store';
-import type { ProjectionHost, ProjectionStatus } from '@crm/projection-runtime';
+import type { ProjectionHosting, ProjectionStatus } from '@crm/projection-runtime';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export const METRICS = Symbol('Metrics');
@@ -9,7 +9,7 @@ export class ApiMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(store: EventStore, projections?: ProjectionHost) {
+  constructor(store: EventStore, projections?: ProjectionHosting) {
     collectDefaultMetrics({ register: this.registry, prefix: 'crm_' });
     this.httpDuration = new Histogram({
       name: 'crm_http_request_duration_seconds',
@@ -29,7 +29,7 @@ export class ApiMetrics {
     if (projections) this.projectionGauges(projections);
   }
 
-  private projectionGauges(host: ProjectionHost): void {
+  private projectionGauges(host: ProjectionHosting): void {
     // One statuses() call per scrape, shared by the gauges, which prom-client collects concurrently.
     let pending: Promise<ProjectionStatus[]> | undefined;
     const snapshot = (): Promise<ProjectionStatus[]> =>

@@ -42,7 +42,14 @@ describe('Customer state', () => {
     const state = replay([registered(), purchased('p1', tryAmount(500), '2026-01-01T00:00:00Z')]);
     expect(state).toMatchObject({
       purchases: { p1: { amount: tryAmount(500), returned: 0 } },
-      spend: [{ at: '2026-01-01T00:00:00Z', amount: 500, currency: 'TRY' }],
+      spend: [
+        {
+          at: '2026-01-01T00:00:00Z',
+          atMs: Date.parse('2026-01-01T00:00:00Z'),
+          amount: 500,
+          currency: 'TRY',
+        },
+      ],
     });
   });
 

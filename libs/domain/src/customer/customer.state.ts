@@ -9,7 +9,7 @@ import type {
   Tier,
 } from './customer-vocabulary';
 import type { CustomerEvent } from './customer.events';
-import type { SpendEntry } from './loyalty-policy';
+import { type TimedSpendEntry, timedSpendEntry } from './loyalty-policy';
 
 export interface PurchaseRecord {
   readonly amount: Money;
@@ -40,7 +40,7 @@ export interface RegisteredCustomer {
   readonly lastTierReviewAt: string | null;
   readonly purchases: Readonly<Record<string, PurchaseRecord>>;
   readonly returnIds: readonly string[];
-  readonly spend: readonly SpendEntry[];
+  readonly spend: readonly TimedSpendEntry[];
   readonly complaints: Readonly<Record<string, 'open' | 'resolved'>>;
   /** Only complaints whose priority was changed; every other complaint is `normal`. */
   readonly complaintPriorities: Readonly<Record<string, ComplaintPriority>>;
@@ -71,7 +71,7 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
       const { purchaseId, amount } = event.data;
       const spend = [
         ...state.spend,
-        { at: event.occurredAt, amount: amount.amount, currency: amount.currency },
+        timedSpendEntry({ at: event.occurredAt, amount: amount.amount, currency: amount.currency }),
       ];
       return { ...state, purchases: { ...state.purchases, [purchaseId]: { amount, returned: 0 } }, spend };
     }
@@ -87,7 +87,7 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
             };
       const spend = [
         ...state.spend,
-        { at: event.occurredAt, amount: -amount.amount, currency: amount.currency },
+        timedSpendEntry({ at: event.occurredAt, amount: -amount.amount, currency: amount.currency }),
       ];
       return { ...state, purchases, spend, returnIds: [...state.returnIds, returnId] };
     }

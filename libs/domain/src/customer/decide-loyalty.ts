@@ -27,7 +27,8 @@ export const upgradeFor = (
   if (entry.currency !== policy.loyaltyCurrency) {
     return null;
   }
-  const spend = qualifyingSpend([...state.spend, entry], entry.at, policy);
+  // The entry itself is at asOf, inside the window, and in the loyalty currency (checked above).
+  const spend = qualifyingSpend(state.spend, entry.at, policy) + entry.amount;
   const earned = tierForSpend(spend, policy);
   if (tierRank(earned) <= tierRank(state.tier)) {
     return null;

@@ -23,6 +23,22 @@ export interface SpendEntry {
   readonly currency: string;
 }
 
+/**
+ * A spend entry as the customer decider's state keeps it: its instant parsed once, when the event is
+ * evolved, rather than on every later purchase that measures the window.
+ */
+export interface TimedSpendEntry extends SpendEntry {
+  readonly atMs: number;
+}
+
+export const timedSpendEntry = (entry: SpendEntry): TimedSpendEntry => ({
+  ...entry,
+  atMs: toEpochMs(entry.at),
+});
+
+const epochOf = (entry: SpendEntry | TimedSpendEntry): number =>
+  'atMs' in entry ? entry.atMs : toEpochMs(entry.at);
+
 export const tierRank = (tier: Tier): number => TIERS.indexOf(tier);
 
 /** Sum of loyalty-currency entries with `at` in (asOf − window, asOf]. */
@@ -34,7 +50,7 @@ export const qualifyingSpend = (
   const end = toEpochMs(asOf);
   const start = end - policy.qualifyingWindowDays * DAY_IN_MS;
   return entries.reduce((sum, entry) => {
-    const at = toEpochMs(entry.at);
+    const at = epochOf(entry);
     return entry.currency === policy.loyaltyCurrency && at > start && at <= end ? sum + entry.amount : sum;
   }, 0);
 };

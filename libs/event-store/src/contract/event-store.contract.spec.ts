@@ -3,18 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../adapters/sqlite';
 import { describeEsdbContractWhereReachable } from './esdb-contract-target';
-import { describeEventStoreContract } from './event-store.contract';
+import { describeEventStoreContract, type EventStoreFactory } from './event-store.contract';
 
-describeEventStoreContract('sqlite', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'crm-event-store-contract-'));
-  const store = SqliteEventStore.open({ path: join(dir, 'events.db') });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
-    },
+function sqliteTarget(writerThread: boolean): EventStoreFactory {
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'crm-event-store-contract-'));
+    const store = SqliteEventStore.open({ path: join(dir, 'events.db'), writerThread });
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   };
-});
+}
+
+describeEventStoreContract('sqlite', sqliteTarget(false), { readsEventById: true });
+describeEventStoreContract('sqlite with a writer thread', sqliteTarget(true), { readsEventById: true });
 
 describeEsdbContractWhereReachable();

@@ -9,4 +9,10 @@ export class ApiEnvironment extends StoreEnvironment {
   @Max(65_535, { message: 'PORT must be between 0 and 65535' })
   @Type(() => Number)
   PORT = 3000;
+
+  /** Streams whose state the command executor keeps between commands; 0 turns the cache off (ADR 0014). */
+  @IsInt({ message: 'COMMAND_STATE_CACHE_SIZE must be a whole number' })
+  @Min(0, { message: 'COMMAND_STATE_CACHE_SIZE must be 0 or more' })
+  @Type(() => Number)
+  COMMAND_STATE_CACHE_SIZE = 10_000;
 }

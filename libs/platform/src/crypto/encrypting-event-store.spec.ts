@@ -94,6 +94,21 @@ describe('EncryptingEventStore', () => {
     expect(pages).toEqual([[byStream]]);
   });
 
+  it('opens the event a lookup by id finds, and lacks the lookup when the inner store does', async () => {
+    const registered = registration('c1');
+    await store.append('customer-c1', [registered], 'no_stream');
+
+    const found = await store.readEventById?.(registered.id);
+    const withoutIt = new EncryptingEventStore(
+      { ...withoutOptionalReads(raw), readEventById: undefined },
+      new PersonalDataCipher(keys, ring),
+    );
+
+    expect(found?.data).toEqual(registered.data);
+    expect(await store.readEventById?.(randomUUID())).toBeUndefined();
+    expect(withoutIt.readEventById).toBeUndefined();
+  });
+
   it('seals a value that only looks sealed, so no caller can plant one to be opened', async () => {
     const planted = {
       ...registration('c1'),
@@ -181,4 +196,14 @@ describe('EncryptingEventStore', () => {
     expect((read.data as { name: string }).name).toBe('Zeynep Kaya');
     expect(await rewrapDataKeys(keys, ring)).toEqual({ examined: 1, rewrapped: 0 });
   });
+});
+
+/** The port's required methods as own properties, so that an optional one can be left out. */
+const withoutOptionalReads = (store: EventStore): EventStore => ({
+  append: (streamId, events, expected) => store.append(streamId, events, expected),
+  readStream: (streamId, options) => store.readStream(streamId, options),
+  readAll: (options) => store.readAll(options),
+  subscribeToAll: (options) => store.subscribeToAll(options),
+  headPosition: () => store.headPosition(),
+  close: () => store.close(),
 });

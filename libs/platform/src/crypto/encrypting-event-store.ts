@@ -23,6 +23,8 @@ export class EncryptingEventStore implements EventStore {
   /** The inner store's stream-by-stream reads, opened as `readAll` is, when it has them (ADR 0011). */
   readonly readAllByStream?: (options: ReadByStreamOptions) => Promise<EventEnvelope[]>;
   readonly readAllByStreamPages?: (options: ReadByStreamPagesOptions) => AsyncIterable<EventEnvelope[]>;
+  /** The inner store's lookup by event id, opened as `readStream` is, when it has one (ADR 0014). */
+  readonly readEventById?: (eventId: string) => Promise<EventEnvelope | undefined>;
 
   constructor(
     private readonly inner: EventStore,
@@ -33,6 +35,12 @@ export class EncryptingEventStore implements EventStore {
     const pages = inner.readAllByStreamPages?.bind(inner);
     if (pages)
       this.readAllByStreamPages = (options) => mapPages(pages(options), (page) => cipher.openEvents(page));
+    const byId = inner.readEventById?.bind(inner);
+    if (byId)
+      this.readEventById = async (eventId) => {
+        const event = await byId(eventId);
+        return event === undefined ? undefined : (await cipher.openEvents([event]))[0];
+      };
   }
 
   async append(

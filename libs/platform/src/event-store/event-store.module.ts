@@ -1,6 +1,12 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { upcast } from '@crm/domain';
-import { EsdbEventStore, EventStore, SqliteEventStore, UpcastingEventStore } from '@crm/event-store';
+import {
+  EsdbEventStore,
+  EventStore,
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+  UpcastingEventStore,
+} from '@crm/event-store';
 import { type DataProtection, EncryptingEventStore, openDataProtection } from '../crypto';
 import { EventStoreConfig, readEventStoreConfig } from './event-store.config';
 
@@ -9,9 +15,13 @@ export const EVENT_STORE = Symbol('EventStore');
 export const SEALED_EVENT_STORE = Symbol('SealedEventStore');
 export const DATA_PROTECTION = Symbol('DataProtection');
 
-export function openRawEventStore(config: EventStoreConfig): EventStore {
+/** `sqlite` tunes the embedded adapter (the projection thread polls more often than the default). */
+export function openRawEventStore(
+  config: EventStoreConfig,
+  sqlite: Omit<SqliteEventStoreOptions, 'path'> = {},
+): EventStore {
   return config.kind === 'sqlite'
-    ? SqliteEventStore.open({ path: config.path })
+    ? SqliteEventStore.open({ ...sqlite, path: config.path })
     : new EsdbEventStore(config.connectionString);
 }
 
@@ -29,7 +39,12 @@ export function protectedEventStore(raw: EventStore, protection: DataProtection)
   providers: [
     { provide: 'EVENT_STORE_CONFIG', useFactory: () => readEventStoreConfig(process.env) },
     { provide: DATA_PROTECTION, useFactory: () => openDataProtection(process.env) },
-    { provide: 'RAW_EVENT_STORE', inject: ['EVENT_STORE_CONFIG'], useFactory: openRawEventStore },
+    {
+      provide: 'RAW_EVENT_STORE',
+      inject: ['EVENT_STORE_CONFIG'],
+      // The API appends on its request path: group commits leave its event loop (ADR 0017).
+      useFactory: (config: EventStoreConfig) => openRawEventStore(config, { writerThread: true }),
+    },
     {
       provide: EVENT_STORE,
       inject: ['RAW_EVENT_STORE', DATA_PROTECTION],

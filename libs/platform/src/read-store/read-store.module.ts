@@ -1,14 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { MongoReadStore, ReadStore, SqliteReadStore } from '@crm/read-store';
-import { ReadStoreConfig, readReadStoreConfig } from './read-store.config';
+import type { ReadStore } from '@crm/read-store';
+import { openReadStore } from './open-read-store';
+import { readReadStoreConfig } from './read-store.config';
 
 export const READ_STORE = Symbol('ReadStore');
-
-async function openReadStore(config: ReadStoreConfig): Promise<ReadStore> {
-  return config.kind === 'sqlite'
-    ? SqliteReadStore.open({ path: config.path })
-    : MongoReadStore.connect({ url: config.url, databaseName: config.databaseName });
-}
 
 /** Provides the ReadStore port, with the adapter chosen by configuration (CRM_MODE, MONGO_URL). */
 @Global()

@@ -1,7 +1,7 @@
 import { Inject, Optional } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PROJECTION_HOST } from '@crm/platform';
-import type { ProjectionHost } from '@crm/projection-runtime';
+import type { ProjectionHosting } from '@crm/projection-runtime';
 import { GetProjectionStatusesQuery, type ProjectionStatuses } from './get-projection-statuses.query';
 
 const DISTRIBUTED_NOTE =
@@ -9,7 +9,7 @@ const DISTRIBUTED_NOTE =
 
 @QueryHandler(GetProjectionStatusesQuery)
 export class GetProjectionStatusesHandler implements IQueryHandler<GetProjectionStatusesQuery> {
-  constructor(@Optional() @Inject(PROJECTION_HOST) private readonly host?: ProjectionHost) {}
+  constructor(@Optional() @Inject(PROJECTION_HOST) private readonly host?: ProjectionHosting) {}
 
   async execute(): Promise<ProjectionStatuses> {
     return this.host === undefined

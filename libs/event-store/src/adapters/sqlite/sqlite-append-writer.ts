@@ -3,7 +3,7 @@ import type { NewEvent } from '@crm/domain';
 import type { AppendResult } from '../../event-store';
 import { PartialDuplicateAppendError, WrongExpectedRevisionError } from '../../errors';
 import { satisfiesExpectedRevision } from './expected-revision';
-import type { AppendOutcome, PendingAppend } from './pending-append';
+import type { AppendOutcome, AppendRequest } from './pending-append';
 
 interface StoredId {
   readonly streamId: string;
@@ -22,15 +22,14 @@ export class SqliteAppendWriter {
   private readonly insert: Database.Statement<InsertRow>;
   private readonly lastRevision: Database.Statement<[string], number | null>;
   private readonly storedId: Database.Statement<[string], StoredId>;
-  private readonly writeGroup: Database.Transaction<(group: readonly PendingAppend[]) => AppendOutcome[]>;
+  private readonly writeGroup: Database.Transaction<
+    (group: readonly AppendRequest[], recordedAt: string) => AppendOutcome[]
+  >;
   private readonly insertEvents: Database.Transaction<
     (streamId: string, current: number, events: readonly NewEvent[], recordedAt: string) => number[]
   >;
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly clock: () => Date,
-  ) {
+  constructor(private readonly db: Database.Database) {
     this.insert = db.prepare<InsertRow>(
       `INSERT INTO events (id, stream_id, revision, type, schema_version, occurred_at, recorded_at, data, metadata)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -41,19 +40,19 @@ export class SqliteAppendWriter {
     this.storedId = db.prepare<[string], StoredId>(
       'SELECT stream_id AS streamId, revision, position FROM events WHERE id = ?',
     );
-    this.writeGroup = db.transaction((group) => this.applyGroup(group));
+    this.writeGroup = db.transaction((group, recordedAt) => this.applyGroup(group, recordedAt));
     // Called inside writeGroup, so better-sqlite3 runs it as a SAVEPOINT and rolls back only this append.
     this.insertEvents = db.transaction((streamId, current, events, recordedAt) =>
       this.insertAll(streamId, current, events, recordedAt),
     );
   }
 
-  write(group: readonly PendingAppend[]): AppendOutcome[] {
-    return this.writeGroup.immediate(group);
+  /** `recordedAt` stamps every event of the group: its sender reads the clock once per group. */
+  write(group: readonly AppendRequest[], recordedAt: string): AppendOutcome[] {
+    return this.writeGroup.immediate(group, recordedAt);
   }
 
-  private applyGroup(group: readonly PendingAppend[]): AppendOutcome[] {
-    const recordedAt = this.clock().toISOString();
+  private applyGroup(group: readonly AppendRequest[], recordedAt: string): AppendOutcome[] {
     // Saves re-reading the revision of a stream that several appends in this group target; the write
     // lock keeps it valid until commit.
     const revisions = new Map<string, number>();
@@ -70,7 +69,7 @@ export class SqliteAppendWriter {
     return outcomes;
   }
 
-  private applyOne(pending: PendingAppend, revisions: Map<string, number>, recordedAt: string): AppendResult {
+  private applyOne(pending: AppendRequest, revisions: Map<string, number>, recordedAt: string): AppendResult {
     const { streamId, events, expected } = pending;
     const current = revisions.get(streamId) ?? this.lastRevision.get(streamId) ?? -1;
     if (!satisfiesExpectedRevision(expected, current)) {

@@ -9,6 +9,7 @@ export class SqliteEventReader {
   private readonly afterPosition: Database.Statement<[number, number], EventRow>;
   private readonly streamRange: Database.Statement<[string, number, number], EventRow>;
   private readonly maxPosition: Database.Statement<[], number>;
+  private readonly byId: Database.Statement<[string], EventRow>;
   private readonly byStream: StreamOrderQuery;
 
   constructor(db: Database.Database) {
@@ -24,6 +25,7 @@ export class SqliteEventReader {
         EventRow
       >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision BETWEEN ? AND ? ORDER BY revision`)
       .raw();
+    this.byId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`).raw();
     this.maxPosition = db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck();
     this.byStream = new StreamOrderQuery(db);
   }
@@ -45,6 +47,11 @@ export class SqliteEventReader {
     const until = Date.parse(options.until);
     if (Number.isNaN(until)) throw new RangeError(`readStream until is not an ISO instant: ${options.until}`);
     return events.filter((event) => Date.parse(event.occurredAt) <= until);
+  }
+
+  readEventById(eventId: string): EventEnvelope | undefined {
+    const row = this.byId.get(eventId);
+    return row === undefined ? undefined : toEnvelope(row);
   }
 
   headPosition(): number {

@@ -18,7 +18,13 @@ export interface SqliteEventStoreOptions {
    * calling thread when it is asked for. Default 2.
    */
   readonly readAheadPages?: number;
-  /** Source of recordedAt, read once per group. Default the system clock. */
+  /**
+   * Write groups on a dedicated worker thread with its own connection to the file (ADR 0017), so that the
+   * INSERTs and the COMMIT's fsync leave the calling thread's event loop. Reads stay on this thread's
+   * connection and see an append as soon as it has resolved. Default false: groups are written here.
+   */
+  readonly writerThread?: boolean;
+  /** Source of recordedAt, read once per group as it is sent to be written. Default the system clock. */
   readonly clock?: () => Date;
   /** Called after each group commits: metrics, and tests that observe grouping. */
   readonly onGroupCommit?: (group: CommittedGroup) => void;

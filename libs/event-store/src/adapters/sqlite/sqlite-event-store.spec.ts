@@ -31,13 +31,21 @@ async function settle<T>(promise: Promise<T>): Promise<T | unknown> {
   return promise.catch((error: unknown) => error);
 }
 
-describe('SqliteEventStore', () => {
+describe.each([
+  ['on the calling thread', false],
+  ['on a writer thread', true],
+])('SqliteEventStore writing groups %s', (_, writerThread) => {
   let dir: string;
   let path: string;
   const open: SqliteEventStore[] = [];
   const groups: CommittedGroup[] = [];
   const openStore = (options: Partial<SqliteEventStoreOptions> = {}) => {
-    const store = SqliteEventStore.open({ path, onGroupCommit: (group) => groups.push(group), ...options });
+    const store = SqliteEventStore.open({
+      path,
+      writerThread,
+      onGroupCommit: (group) => groups.push(group),
+      ...options,
+    });
     open.push(store);
     return store;
   };

@@ -14,12 +14,13 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../../event-store';
-import { type CommittedGroup, GroupCommitQueue } from './group-commit-queue';
+import { type CommittedGroup, GroupCommitQueue, type GroupWrite } from './group-commit-queue';
 import { PollingSubscription } from './polling-subscription';
 import { prepareDatabase } from './schema';
 import { SqliteAppendWriter } from './sqlite-append-writer';
 import { SqliteEventReader } from './sqlite-event-reader';
 import type { SqliteEventStoreOptions } from './sqlite-event-store-options';
+import { SqliteWriterThread } from './sqlite-writer-thread';
 import { streamReadAhead } from './stream-read-ahead';
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -31,6 +32,7 @@ export class SqliteEventStore implements EventStore {
   private readonly reader: SqliteEventReader;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly readAheads = new Set<Worker>();
+  private readonly writerThread: SqliteWriterThread | undefined;
   private closed = false;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -54,10 +56,15 @@ export class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly options: SqliteEventStoreOptions,
   ) {
-    const writer = new SqliteAppendWriter(db, options.clock ?? (() => new Date()));
     this.reader = new SqliteEventReader(db);
+    if (options.writerThread) {
+      this.writerThread = new SqliteWriterThread({
+        path: options.path,
+        busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+      });
+    }
     this.queue = new GroupCommitQueue(
-      (group) => writer.write(group),
+      this.groupWrite(options.clock ?? (() => new Date())),
       { maxAppends: options.maxGroupAppends ?? 1_000, maxEvents: options.maxGroupEvents ?? 20_000 },
       (group) => this.afterCommit(group),
     );
@@ -78,6 +85,11 @@ export class SqliteEventStore implements EventStore {
 
   async readAllByStream(options: ReadByStreamOptions): Promise<EventEnvelope[]> {
     return this.reader.readAllByStream(options);
+  }
+
+  /** One lookup in the UNIQUE index on `id`. */
+  async readEventById(eventId: string): Promise<EventEnvelope | undefined> {
+    return this.reader.readEventById(eventId);
   }
 
   /** Read ahead on a worker thread (`readAheadPages`, default 2), or on this thread when it is 0. */
@@ -112,10 +124,19 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.queue.drain();
+    await this.queue.drain();
+    await this.writerThread?.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await Promise.all([...this.readAheads].map((worker) => worker.terminate()));
     this.db.close();
+  }
+
+  /** The clock is read when a group is sent, once per group; the transaction stamps it on every event. */
+  private groupWrite(clock: () => Date): GroupWrite {
+    const thread = this.writerThread;
+    if (thread !== undefined) return (group) => thread.write(group, clock().toISOString());
+    const writer = new SqliteAppendWriter(this.db);
+    return (group) => writer.write(group, clock().toISOString());
   }
 
   private async *pagesOnThisThread(options: ReadByStreamPagesOptions): AsyncGenerator<EventEnvelope[]> {

@@ -8,6 +8,7 @@ import {
   type StreamPageReply,
   type StreamPageWorkerData,
 } from './stream-page-worker';
+import { workerSourceLoader } from './worker-source-loader';
 
 export interface StreamReadAheadOptions extends ReadByStreamPagesOptions {
   readonly path: string;
@@ -41,7 +42,7 @@ export async function* streamReadAhead(
     // The thread holds a page or two at a time; V8's default young generation (up to 3 × 16 MiB) for
     // it alone added ~30 MB to a rebuild's peak RSS, a small one costs nothing measurable.
     resourceLimits: { maxYoungGenerationSizeMb: 1 },
-    ...sourceLoader(),
+    ...workerSourceLoader(STREAM_PAGE_WORKER_FILE),
   });
   running.add(worker);
   try {
@@ -71,11 +72,4 @@ export class StreamReadError extends Error {
     super(`reading the log stream by stream failed: ${failed.name}: ${failed.message}`);
     this.code = failed.code;
   }
-}
-
-/** Under ts-jest or tsx the worker file is TypeScript: the thread compiles it with tsx, as they do. */
-function sourceLoader(): { execArgv?: string[] } {
-  return STREAM_PAGE_WORKER_FILE.endsWith('.ts')
-    ? { execArgv: ['--require', require.resolve('tsx/cjs')] }
-    : {};
 }

@@ -19,6 +19,7 @@ import type {
 } from '../../read-store';
 import { BODY_TEXT, bodyBytes, bodyText, createCollectionSql, prepareDatabase, quoted } from './schema';
 import { findSql, type SqlValue, whereSql } from './sqlite-query';
+import { writeWithoutBlocking } from './write-without-blocking';
 
 export interface SqliteReadStoreOptions {
   /** The database file; created with its directory when missing. */
@@ -68,15 +69,19 @@ export class SqliteReadStore implements ReadStore {
     mkdirSync(dirname(options.path), { recursive: true });
     const db = new Database(options.path);
     try {
-      prepareDatabase(db, options.busyTimeoutMs ?? 5_000);
-      return new SqliteReadStore(db);
+      const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+      prepareDatabase(db, busyTimeoutMs);
+      return new SqliteReadStore(db, busyTimeoutMs);
     } catch (error) {
       db.close();
       throw error;
     }
   }
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly busyTimeoutMs: number,
+  ) {
     this.resolveStatement = db.prepare(
       `SELECT name, fields FROM collections
         WHERE name = coalesce((SELECT target FROM aliases WHERE alias = ?), ?)`,
@@ -87,24 +92,28 @@ export class SqliteReadStore implements ReadStore {
   async ensureCollection(spec: CollectionSpec): Promise<void> {
     assertCollectionName(spec.name);
     checkSpec(spec);
-    this.db.transaction(() => {
-      this.db.exec(createCollectionSql(spec));
-      this.db
-        .prepare(
-          `INSERT INTO collections (name, fields) VALUES (?, ?)
+    await this.writing(() =>
+      this.db.transaction(() => {
+        this.db.exec(createCollectionSql(spec));
+        this.db
+          .prepare(
+            `INSERT INTO collections (name, fields) VALUES (?, ?)
            ON CONFLICT (name) DO UPDATE SET fields = excluded.fields`,
-        )
-        .run(spec.name, JSON.stringify(spec.fields.map(({ path, type }) => ({ path, type }))));
-    })();
+          )
+          .run(spec.name, JSON.stringify(spec.fields.map(({ path, type }) => ({ path, type }))));
+      })(),
+    );
     this.resolved.clear();
   }
 
   async dropCollection(name: string): Promise<void> {
     assertCollectionName(name);
-    this.db.transaction(() => {
-      this.db.exec(`DROP TABLE IF EXISTS ${quoted(name)}`);
-      this.db.prepare('DELETE FROM collections WHERE name = ?').run(name);
-    })();
+    await this.writing(() =>
+      this.db.transaction(() => {
+        this.db.exec(`DROP TABLE IF EXISTS ${quoted(name)}`);
+        this.db.prepare('DELETE FROM collections WHERE name = ?').run(name);
+      })(),
+    );
     this.statements.clear();
     this.documentStatements.text.clear();
     this.documentStatements.bytes.clear();
@@ -142,16 +151,18 @@ export class SqliteReadStore implements ReadStore {
          SET version = excluded.version, deleted = excluded.deleted, body = excluded.body
          WHERE excluded.version > ${table}.version`,
     );
-    this.db.transaction(() => {
-      for (const operation of operations) {
-        if (operation.kind === 'upsert') {
-          const { id, version, body } = operation.document;
-          write.run(id, version, 0, JSON.stringify(body));
-        } else {
-          write.run(operation.id, operation.version, 1, '{}');
+    await this.writing(() =>
+      this.db.transaction(() => {
+        for (const operation of operations) {
+          if (operation.kind === 'upsert') {
+            const { id, version, body } = operation.document;
+            write.run(id, version, 0, JSON.stringify(body));
+          } else {
+            write.run(operation.id, operation.version, 1, '{}');
+          }
         }
-      }
-    })();
+      })(),
+    );
   }
 
   async find(collection: string, query: Query): Promise<Page> {
@@ -184,24 +195,27 @@ export class SqliteReadStore implements ReadStore {
 
   async saveCheckpoint(name: string, checkpoint: Checkpoint): Promise<void> {
     assertCheckpointName(name);
-    this.statement(
+    const save = this.statement(
       `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-    ).run(name, checkpoint.position, checkpoint.updatedAt);
+    );
+    await this.writing(() => save.run(name, checkpoint.position, checkpoint.updatedAt));
   }
 
   async setAlias(alias: string, collection: string): Promise<void> {
     assertCollectionName(alias);
     assertCollectionName(collection);
-    this.db.transaction(() => {
-      if (this.statement('SELECT 1 FROM collections WHERE name = ?').get(collection) === undefined) {
-        throw new UnknownCollectionError(collection);
-      }
-      this.statement(
-        `INSERT INTO aliases (alias, target) VALUES (?, ?)
+    await this.writing(() =>
+      this.db.transaction(() => {
+        if (this.statement('SELECT 1 FROM collections WHERE name = ?').get(collection) === undefined) {
+          throw new UnknownCollectionError(collection);
+        }
+        this.statement(
+          `INSERT INTO aliases (alias, target) VALUES (?, ?)
          ON CONFLICT (alias) DO UPDATE SET target = excluded.target`,
-      ).run(alias, collection);
-    })();
+        ).run(alias, collection);
+      })(),
+    );
     this.resolved.clear();
   }
 
@@ -292,6 +306,10 @@ export class SqliteReadStore implements ReadStore {
       statements.delete(table);
       return { dataVersion: version, id: null, version: 0, body: null };
     }
+  }
+
+  private writing<T>(work: () => T): Promise<T> {
+    return writeWithoutBlocking(this.db, this.busyTimeoutMs, work);
   }
 
   private statement(sql: string): Database.Statement<SqlValue[]> {
