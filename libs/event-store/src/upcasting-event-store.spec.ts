@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventEnvelope, NewEvent } from '@crm/domain';
+import { requiredMethodsOf } from '../test/support/required-methods';
+import { testEvent } from '../test/support/test-event';
 import { SqliteEventStore } from './adapters/sqlite';
-import type { EventStore } from './event-store';
 import { UpcastingEventStore } from './upcasting-event-store';
 
 /** Toy schema change: v1 `Purchased` carried `amount` in lira, v2 carries `amountKurus`. */
@@ -14,31 +15,8 @@ function upcast(event: EventEnvelope): EventEnvelope {
 }
 
 function purchased(id: string, schemaVersion: number, data: unknown): NewEvent {
-  return {
-    id,
-    type: 'Purchased',
-    schemaVersion,
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    data,
-    metadata: {
-      actor: { id: 'a', kind: 'user', roles: [] },
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      source: 'spec',
-    },
-  };
+  return testEvent(id, { type: 'Purchased', schemaVersion, data });
 }
-
-/** The store's methods as own properties, so that one can be left out. */
-const bound = (store: SqliteEventStore): EventStore => ({
-  append: (streamId, events, expected) => store.append(streamId, events, expected),
-  readStream: (streamId, options) => store.readStream(streamId, options),
-  readAll: (options) => store.readAll(options),
-  subscribeToAll: (options) => store.subscribeToAll(options),
-  headPosition: () => store.headPosition(),
-  close: () => store.close(),
-});
 
 describe('UpcastingEventStore', () => {
   let dir: string;
@@ -93,7 +71,10 @@ describe('UpcastingEventStore', () => {
     const read = await store.readAllByStream?.({ until: 2, limit: 10 });
     expect(read?.map((event) => event.data)).toEqual(upcastData);
 
-    const withoutIt = new UpcastingEventStore({ ...bound(inner), readAllByStream: undefined }, upcast);
+    const withoutIt = new UpcastingEventStore(
+      { ...requiredMethodsOf(inner), readAllByStream: undefined },
+      upcast,
+    );
     expect(withoutIt.readAllByStream).toBeUndefined();
   });
 
@@ -102,7 +83,10 @@ describe('UpcastingEventStore', () => {
     for await (const page of store.readAllByStreamPages?.({ until: 2, pageSize: 1 }) ?? []) pages.push(page);
     expect(pages.map((page) => page.map((event) => event.data))).toEqual(upcastData.map((data) => [data]));
 
-    const withoutIt = new UpcastingEventStore({ ...bound(inner), readAllByStreamPages: undefined }, upcast);
+    const withoutIt = new UpcastingEventStore(
+      { ...requiredMethodsOf(inner), readAllByStreamPages: undefined },
+      upcast,
+    );
     expect(withoutIt.readAllByStreamPages).toBeUndefined();
   });
 
@@ -110,7 +94,10 @@ describe('UpcastingEventStore', () => {
     expect((await store.readEventById?.('old'))?.data).toEqual(upcastData[0]);
     expect(await store.readEventById?.('unknown')).toBeUndefined();
 
-    const withoutIt = new UpcastingEventStore({ ...bound(inner), readEventById: undefined }, upcast);
+    const withoutIt = new UpcastingEventStore(
+      { ...requiredMethodsOf(inner), readEventById: undefined },
+      upcast,
+    );
     expect(withoutIt.readEventById).toBeUndefined();
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomerErasedError, type EventEnvelope, type NewEvent } from '@crm/domain';
 import { type EventStore, SqliteEventStore } from '@crm/event-store';
+import { requiredMethodsOf } from '../../../event-store/test/support/required-methods';
 import { SqliteKeyStore } from './adapters/sqlite';
 import { EncryptingEventStore } from './encrypting-event-store';
 import { MasterKeyRing, masterKeyOf } from './master-key-ring';
@@ -100,7 +101,7 @@ describe('EncryptingEventStore', () => {
 
     const found = await store.readEventById?.(registered.id);
     const withoutIt = new EncryptingEventStore(
-      { ...withoutOptionalReads(raw), readEventById: undefined },
+      { ...requiredMethodsOf(raw), readEventById: undefined },
       new PersonalDataCipher(keys, ring),
     );
 
@@ -196,14 +197,4 @@ describe('EncryptingEventStore', () => {
     expect((read.data as { name: string }).name).toBe('Zeynep Kaya');
     expect(await rewrapDataKeys(keys, ring)).toEqual({ examined: 1, rewrapped: 0 });
   });
-});
-
-/** The port's required methods as own properties, so that an optional one can be left out. */
-const withoutOptionalReads = (store: EventStore): EventStore => ({
-  append: (streamId, events, expected) => store.append(streamId, events, expected),
-  readStream: (streamId, options) => store.readStream(streamId, options),
-  readAll: (options) => store.readAll(options),
-  subscribeToAll: (options) => store.subscribeToAll(options),
-  headPosition: () => store.headPosition(),
-  close: () => store.close(),
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { NewEvent } from '@crm/domain';
 import type { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
+import { activityEvent } from '../../../projection-runtime/test/support/events';
 import { useSqliteWorkspace } from '../../../projection-runtime/test/support/sqlite-workspace';
 import { waitFor } from '../../../projection-runtime/test/support/wait-for';
 import { ProjectionThread } from './projection-thread';
@@ -40,23 +41,8 @@ export const threadKiller = {
 };
 `;
 
-const event = (id: string, type: string): NewEvent => ({
-  id,
-  type,
-  schemaVersion: 1,
-  occurredAt: '2026-03-01T10:00:00.000Z',
-  data: {},
-  metadata: {
-    actor: { id: 'svc-spec', kind: 'service', roles: ['service'] },
-    commandId: id,
-    correlationId: id,
-    causationId: id,
-    source: 'projection-thread-spec',
-  },
-});
-
 const purchases = (prefix: string, count: number): NewEvent[] =>
-  Array.from({ length: count }, (_, i) => event(`${prefix}${i}`, 'Purchased'));
+  Array.from({ length: count }, (_, i) => activityEvent(`${prefix}${i}`, 'Purchased'));
 
 describe('ProjectionThread: the projections on a worker thread with their own SQLite connections', () => {
   const workspace = useSqliteWorkspace('crm-projection-thread');
@@ -139,7 +125,7 @@ describe('ProjectionThread: the projections on a worker thread with their own SQ
     await workspace.events.append('customer-c1', purchases('a', 1), 'any');
     await projections.catchUp();
 
-    await workspace.events.append('ops', [event('kill', 'ThreadKilled')], 'any');
+    await workspace.events.append('ops', [activityEvent('kill', 'ThreadKilled')], 'any');
 
     await waitFor(async () =>
       (await projections.statuses()).every((status) => status.lastError !== undefined),

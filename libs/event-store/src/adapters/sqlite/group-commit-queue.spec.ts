@@ -1,24 +1,7 @@
-import type { NewEvent } from '@crm/domain';
+import { testEvent } from '../../../test/support/test-event';
 import type { AppendResult } from '../../event-store';
 import { type CommittedGroup, GroupCommitQueue } from './group-commit-queue';
 import type { AppendOutcome, PendingAppend } from './pending-append';
-
-function event(id: string): NewEvent {
-  return {
-    id,
-    type: 'Tested',
-    schemaVersion: 1,
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    data: {},
-    metadata: {
-      actor: { id: 'a', kind: 'user', roles: [] },
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      source: 'spec',
-    },
-  };
-}
 
 /** A writer like the thread's: each group is answered only when the spec says so. */
 class AnsweredLater {
@@ -66,11 +49,11 @@ describe('GroupCommitQueue with a writer that answers later', () => {
   });
 
   it('keeps one group in flight and forms the next from the appends that arrive meanwhile', async () => {
-    const first = queue.enqueue('a', [event('1')], 'any');
+    const first = queue.enqueue('a', [testEvent('1')], 'any');
     await turn();
-    const later = [queue.enqueue('b', [event('2')], 'any'), queue.enqueue('c', [event('3')], 'any')];
+    const later = [queue.enqueue('b', [testEvent('2')], 'any'), queue.enqueue('c', [testEvent('3')], 'any')];
     await turn();
-    const last = queue.enqueue('d', [event('4')], 'any');
+    const last = queue.enqueue('d', [testEvent('4')], 'any');
     await turn();
 
     expect(writer.groups).toEqual([['a']]);
@@ -91,7 +74,7 @@ describe('GroupCommitQueue with a writer that answers later', () => {
 
   it('resolves nobody before the group has committed', async () => {
     let settled = false;
-    void queue.enqueue('a', [event('1')], 'any').then(() => (settled = true));
+    void queue.enqueue('a', [testEvent('1')], 'any').then(() => (settled = true));
     await turn();
     await turn();
 
@@ -102,9 +85,12 @@ describe('GroupCommitQueue with a writer that answers later', () => {
   });
 
   it('rejects every caller of a group whose write failed, and writes the next group', async () => {
-    const failing = [queue.enqueue('a', [event('1')], 'any'), queue.enqueue('b', [event('2')], 'any')];
+    const failing = [
+      queue.enqueue('a', [testEvent('1')], 'any'),
+      queue.enqueue('b', [testEvent('2')], 'any'),
+    ];
     await turn();
-    const next = queue.enqueue('c', [event('3')], 'any');
+    const next = queue.enqueue('c', [testEvent('3')], 'any');
     const disk = new Error('disk I/O error');
 
     writer.fail(disk);
@@ -120,9 +106,9 @@ describe('GroupCommitQueue with a writer that answers later', () => {
   });
 
   it('drains by waiting for the group in flight, then writing everything still queued', async () => {
-    const first = queue.enqueue('a', [event('1')], 'any');
+    const first = queue.enqueue('a', [testEvent('1')], 'any');
     await turn();
-    const queued = queue.enqueue('b', [event('2')], 'any');
+    const queued = queue.enqueue('b', [testEvent('2')], 'any');
     let drained = false;
     const draining = queue.drain().then(() => (drained = true));
 

@@ -1,30 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EventEnvelope, NewEvent } from '@crm/domain';
+import { useSqliteEventStores } from '../../../test/support/sqlite-event-stores';
+import { testEvent } from '../../../test/support/test-event';
 import { PartialDuplicateAppendError, WrongExpectedRevisionError } from '../../errors';
-import type { CommittedGroup } from './group-commit-queue';
 import { SqliteEventStore } from './sqlite-event-store';
-import type { SqliteEventStoreOptions } from './sqlite-event-store-options';
 
 let sequence = 0;
 function event(overrides: Partial<NewEvent> = {}): NewEvent {
   sequence++;
-  return {
-    id: `event-${sequence}`,
-    type: 'Tested',
-    schemaVersion: 1,
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    data: { sequence },
-    metadata: {
-      actor: { id: 'a', kind: 'user', roles: [] },
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      source: 'spec',
-    },
-    ...overrides,
-  };
+  return testEvent(`event-${sequence}`, { data: { sequence }, ...overrides });
 }
 
 async function settle<T>(promise: Promise<T>): Promise<T | unknown> {
@@ -35,31 +18,7 @@ describe.each([
   ['on the calling thread', false],
   ['on a writer thread', true],
 ])('SqliteEventStore writing groups %s', (_, writerThread) => {
-  let dir: string;
-  let path: string;
-  const open: SqliteEventStore[] = [];
-  const groups: CommittedGroup[] = [];
-  const openStore = (options: Partial<SqliteEventStoreOptions> = {}) => {
-    const store = SqliteEventStore.open({
-      path,
-      writerThread,
-      onGroupCommit: (group) => groups.push(group),
-      ...options,
-    });
-    open.push(store);
-    return store;
-  };
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'crm-sqlite-event-store-'));
-    path = join(dir, 'nested', 'events.db');
-    groups.length = 0;
-  });
-
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((store) => store.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { path, groups, openStore } = useSqliteEventStores('crm-sqlite-event-store-', { writerThread });
 
   it('commits concurrent appends as one group', async () => {
     const store = openStore();
@@ -220,7 +179,7 @@ describe.each([
   it('puts the file in WAL mode', async () => {
     openStore();
     const Database = (await import('better-sqlite3')).default;
-    const db = new Database(path, { readonly: true });
+    const db = new Database(path(), { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {

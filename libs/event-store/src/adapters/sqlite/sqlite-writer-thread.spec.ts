@@ -3,60 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NewEvent } from '@crm/domain';
+import { useSqliteEventStores } from '../../../test/support/sqlite-event-stores';
+import { testEvent } from '../../../test/support/test-event';
 import { PartialDuplicateAppendError, WrongExpectedRevisionError } from '../../errors';
-import type { CommittedGroup } from './group-commit-queue';
 import { SqliteEventStore } from './sqlite-event-store';
-import type { SqliteEventStoreOptions } from './sqlite-event-store-options';
 import { SqliteWriterThread } from './sqlite-writer-thread';
 import { STOPPING_STREAM, STOPPING_WRITER_WORKER_FILE } from './stopping-writer-worker.fixture';
 
 let sequence = 0;
 function event(overrides: Partial<NewEvent> = {}): NewEvent {
   sequence++;
-  return {
-    id: `writer-thread-event-${sequence}`,
-    type: 'Tested',
-    schemaVersion: 1,
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    data: { sequence },
-    metadata: {
-      actor: { id: 'a', kind: 'user', roles: [] },
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      source: 'spec',
-    },
-    ...overrides,
-  };
+  return testEvent(`writer-thread-event-${sequence}`, { data: { sequence }, ...overrides });
 }
 
 const settle = <T>(promise: Promise<T>): Promise<T | unknown> => promise.catch((error: unknown) => error);
 
 describe('SqliteEventStore with a writer thread', () => {
-  let dir: string;
-  let path: string;
-  const open: SqliteEventStore[] = [];
-  const groups: CommittedGroup[] = [];
-  const openStore = (options: Partial<SqliteEventStoreOptions> = {}) => {
-    const store = SqliteEventStore.open({
-      path,
-      writerThread: true,
-      onGroupCommit: (group) => groups.push(group),
-      ...options,
-    });
-    open.push(store);
-    return store;
-  };
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'crm-sqlite-writer-thread-'));
-    path = join(dir, 'events.db');
-    groups.length = 0;
-  });
-
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((store) => store.close()));
-    rmSync(dir, { recursive: true, force: true });
+  const { path, groups, openStore } = useSqliteEventStores('crm-sqlite-writer-thread-', {
+    writerThread: true,
   });
 
   it('rejects each failing append with the class and fields its caller checks', async () => {
@@ -86,7 +50,7 @@ describe('SqliteEventStore with a writer thread', () => {
   it('rejects every caller of a group that cannot take the write lock, and writes after it is free', async () => {
     const store = openStore({ busyTimeoutMs: 50 });
     await store.append('warm-up', [event()], 'no_stream');
-    const other = new Database(path);
+    const other = new Database(path());
     other.exec('BEGIN IMMEDIATE');
 
     const outcomes = await Promise.all([
