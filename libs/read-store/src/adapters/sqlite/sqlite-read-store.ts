@@ -229,11 +229,20 @@ export class SqliteReadStore implements ReadStore {
 
   /**
    * Copies the WAL into the database file and truncates it, so that no older page image (e.g. a profile
-   * before its erasure) stays in `-wal`. False when readers kept part of the WAL in use.
+   * before its erasure) stays in `-wal`. While other connections keep part of the WAL in use it waits on
+   * timers, as writes do; false when they still did after the busy timeout.
    */
   async truncateWal(): Promise<boolean> {
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    return result.busy === 0;
+    try {
+      await this.writing(() => {
+        const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        if (result.busy !== 0) throw new WalInUseError();
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof WalInUseError) return false;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -321,6 +330,11 @@ export class SqliteReadStore implements ReadStore {
     }
     return statement;
   }
+}
+
+/** A checkpoint that other connections kept from finishing: retried like any busy write, then reported. */
+class WalInUseError extends Error {
+  readonly code = 'SQLITE_BUSY';
 }
 
 function toDocument(row: DocumentRow): StoredDocument {

@@ -6,7 +6,7 @@ import { SqliteReadStore } from './sqlite-read-store';
 
 const checkpoint = (position: number) => ({ position, updatedAt: '2026-11-23T00:00:00.000Z' });
 
-describe('SqliteReadStore writes while another connection holds the write lock', () => {
+describe('SqliteReadStore while another connection holds a lock', () => {
   let dir: string;
   let path: string;
   let other: Database.Database;
@@ -79,6 +79,38 @@ describe('SqliteReadStore writes while another connection holds the write lock',
       other.exec('COMMIT');
       await store.saveCheckpoint('automation', checkpoint(2));
       expect(await store.getCheckpoint('automation')).toEqual(checkpoint(2));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('truncates the WAL once the other connection ends its read, letting timers run meanwhile', async () => {
+    const store = SqliteReadStore.open({ path, busyTimeoutMs: 2_000 });
+    await store.saveCheckpoint('automation', checkpoint(1));
+    other.exec('BEGIN');
+    other.prepare('SELECT * FROM checkpoints').all();
+    const clock = ticker();
+    try {
+      const truncating = store.truncateWal();
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      const ticksWhileReading = clock.ticks();
+      other.exec('COMMIT');
+
+      expect(await truncating).toBe(true);
+      expect(ticksWhileReading).toBeGreaterThan(10);
+    } finally {
+      clock.stop();
+      await store.close();
+    }
+  });
+
+  it('reports a WAL still in use after the busy timeout', async () => {
+    const store = SqliteReadStore.open({ path, busyTimeoutMs: 50 });
+    await store.saveCheckpoint('automation', checkpoint(1));
+    other.exec('BEGIN');
+    other.prepare('SELECT * FROM checkpoints').all();
+    try {
+      expect(await store.truncateWal()).toBe(false);
     } finally {
       await store.close();
     }
