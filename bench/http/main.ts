@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { machineDescription } from '../event-store/machine';
 import { registerCustomers } from './customers';
 import { health, waitForProjections } from './health';
-import { withCpuShare } from './process-cpu';
+import { type CpuShares, withCpuShares } from './process-cpu';
 import { freePort, type RunningServer, startServer } from './server-process';
 import { markdownTable, met, type Row } from './table';
 import { randomSecret, serviceToken } from './tokens';
@@ -51,7 +51,7 @@ const loads = (): string =>
     .join(' / ');
 
 const percent = (share: number | undefined): string =>
-  share === undefined ? 'n/a' : `${Math.round(share * 100)} % of one core`;
+  share === undefined ? 'n/a' : `${Math.round(share * 100)} %`;
 
 function summary(label: string, m: Measurement): string {
   return `  ${label}: ${Math.round(m.requestsPerSecond).toLocaleString('en-US')}/s, p50 ${m.p50} ms, p99 ${m.p99} ms, max ${m.max} ms, errors ${m.errors} (status ${JSON.stringify(m.statusCodes)})`;
@@ -60,12 +60,12 @@ function summary(label: string, m: Measurement): string {
 interface Phases {
   readonly setupSeconds: number;
   readonly writes: Measurement;
-  readonly writeCpu?: number;
+  readonly writeCpu: CpuShares;
   readonly headBefore: number;
   readonly headAfterWrites: number;
   readonly catchUpSeconds: number;
   readonly reads: Measurement;
-  readonly readCpu?: number;
+  readonly readCpu: CpuShares;
   readonly finalHead: number;
 }
 
@@ -78,7 +78,7 @@ async function runPhases(server: RunningServer, load: LoadOptions): Promise<Phas
   const headBefore = (await health(server.url)).eventStore.headPosition;
 
   log(`phase 1: RecordPurchase, ${load.connections} connections, ${load.seconds} s`);
-  const writes = await withCpuShare(server.pid, () => recordPurchases(load));
+  const writes = await withCpuShares(server.pid, () => recordPurchases(load));
   log(summary('RecordPurchase', writes.result));
   const headAfterWrites = (await health(server.url)).eventStore.headPosition;
 
@@ -88,18 +88,18 @@ async function runPhases(server: RunningServer, load: LoadOptions): Promise<Phas
   const catchUpSeconds = (Date.now() - catchUpStart) / 1000;
 
   log(`phase 2: GET /customers/:id, ${load.connections} connections, ${load.seconds} s`);
-  const reads = await withCpuShare(server.pid, () => readCustomer360(load));
+  const reads = await withCpuShares(server.pid, () => readCustomer360(load));
   log(summary('customer-360', reads.result));
   const finalHead = (await health(server.url)).eventStore.headPosition;
   return {
     setupSeconds,
     writes: writes.result,
-    writeCpu: writes.share,
+    writeCpu: writes.cpu,
     headBefore,
     headAfterWrites,
     catchUpSeconds,
     reads: reads.result,
-    readCpu: reads.share,
+    readCpu: reads.cpu,
     finalHead,
   };
 }
@@ -131,10 +131,19 @@ function notes(phases: Phases): string[] {
       `${durable ? 'every acknowledged command is in the log' : '**fewer events than acknowledged commands**'}`,
     `- projections reached head ${phases.headAfterWrites} ${phases.catchUpSeconds.toFixed(1)} s after phase 1 ended`,
     `- customer-360 reads: ${phases.reads.succeeded.toLocaleString('en-US')} answered 2xx in ${phases.reads.seconds} s; status codes ${JSON.stringify(phases.reads.statusCodes)}`,
-    `- API process CPU: ${percent(phases.writeCpu)} during phase 1, ${percent(phases.readCpu)} during phase 2`,
+    `- CPU during phase 1: ${cpuLine(phases.writeCpu)}`,
+    `- CPU during phase 2: ${cpuLine(phases.readCpu)}`,
     `- final head position: ${phases.finalHead}`,
     `- load average at end (1/5/15 min): ${loads()}`,
   ];
+}
+
+/** Shares of one core's time: the main thread's run and wait show whether it was starved of a CPU. */
+function cpuLine(cpu: CpuShares): string {
+  return (
+    `API process ${percent(cpu.api)} of one core; its main thread ran ${percent(cpu.apiMainRun)} of the time and ` +
+    `waited, runnable, for a CPU ${percent(cpu.apiMainWait)}; load generator ${percent(cpu.loadGenerator)} of one core`
+  );
 }
 
 function report(header: string[], phases: Phases, connections: number): string {

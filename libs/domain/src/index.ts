@@ -18,6 +18,7 @@ export * from './customer/customer.commands';
 export * from './customer/customer.state';
 export type { CustomerDecisionContext } from './customer/customer-context';
 export * from './customer/loyalty-policy';
+export * from './customer/spend-ledger';
 export { DEFAULT_COMPLAINT_SLA_HOURS } from './customer/decide-complaints';
 export { customerDecider, decideCustomer } from './customer/customer.decide';
 

@@ -8,7 +8,13 @@ import {
   tryAmount,
 } from '../testing/customer-fixtures';
 import type { CustomerEvent } from './customer.events';
-import { evolveCustomer, initialCustomerState, type CustomerState } from './customer.state';
+import {
+  evolveCustomer,
+  initialCustomerState,
+  type CustomerState,
+  type RegisteredCustomer,
+} from './customer.state';
+import { spendWithin } from './spend-ledger';
 
 const replay = (events: Array<CustomerEvent & { occurredAt?: string }>): CustomerState =>
   events.reduce(
@@ -38,19 +44,23 @@ describe('Customer state', () => {
     });
   });
 
-  it('keeps each purchase with its time for the loyalty window', () => {
-    const state = replay([registered(), purchased('p1', tryAmount(500), '2026-01-01T00:00:00Z')]);
+  it('keeps each purchase, and its spend at its own time for the loyalty window', () => {
+    const state = replay([
+      registered(),
+      purchased('p1', tryAmount(500), '2026-01-01T00:00:00Z'),
+      purchased('p2', tryAmount(70), '2025-12-01T00:00:00Z'),
+    ]);
     expect(state).toMatchObject({
-      purchases: { p1: { amount: tryAmount(500), returned: 0 } },
-      spend: [
-        {
-          at: '2026-01-01T00:00:00Z',
-          atMs: Date.parse('2026-01-01T00:00:00Z'),
-          amount: 500,
-          currency: 'TRY',
-        },
-      ],
+      purchases: {
+        p1: { amount: tryAmount(500), returned: 0 },
+        p2: { amount: tryAmount(70), returned: 0 },
+      },
     });
+    const spend = (state as RegisteredCustomer).spend;
+    expect(
+      spendWithin(spend, 'TRY', Date.parse('2025-12-31T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')),
+    ).toBe(500);
+    expect(spendWithin(spend, 'TRY', 0, Date.parse('2025-12-31T00:00:00Z'))).toBe(70);
   });
 
   it('forgets the profile on erasure but keeps the tier', () => {

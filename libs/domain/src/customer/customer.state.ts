@@ -9,7 +9,8 @@ import type {
   Tier,
 } from './customer-vocabulary';
 import type { CustomerEvent } from './customer.events';
-import { type TimedSpendEntry, timedSpendEntry } from './loyalty-policy';
+import { type SpendLedger, EMPTY_SPEND_LEDGER, recordSpend } from './spend-ledger';
+import { toEpochMs } from '../shared/instant';
 
 export interface PurchaseRecord {
   readonly amount: Money;
@@ -40,7 +41,7 @@ export interface RegisteredCustomer {
   readonly lastTierReviewAt: string | null;
   readonly purchases: Readonly<Record<string, PurchaseRecord>>;
   readonly returnIds: readonly string[];
-  readonly spend: readonly TimedSpendEntry[];
+  readonly spend: SpendLedger;
   readonly complaints: Readonly<Record<string, 'open' | 'resolved'>>;
   /** Only complaints whose priority was changed; every other complaint is `normal`. */
   readonly complaintPriorities: Readonly<Record<string, ComplaintPriority>>;
@@ -69,10 +70,7 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
       return { ...state, profile: { ...state.profile, ...event.data } };
     case 'Purchased': {
       const { purchaseId, amount } = event.data;
-      const spend = [
-        ...state.spend,
-        timedSpendEntry({ at: event.occurredAt, amount: amount.amount, currency: amount.currency }),
-      ];
+      const spend = recordSpend(state.spend, amount.currency, toEpochMs(event.occurredAt), amount.amount);
       return { ...state, purchases: { ...state.purchases, [purchaseId]: { amount, returned: 0 } }, spend };
     }
     case 'PurchaseReturned': {
@@ -85,10 +83,7 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
               ...state.purchases,
               [purchaseId]: { ...purchase, returned: purchase.returned + amount.amount },
             };
-      const spend = [
-        ...state.spend,
-        timedSpendEntry({ at: event.occurredAt, amount: -amount.amount, currency: amount.currency }),
-      ];
+      const spend = recordSpend(state.spend, amount.currency, toEpochMs(event.occurredAt), -amount.amount);
       return { ...state, purchases, spend, returnIds: [...state.returnIds, returnId] };
     }
     case 'TierChanged':
@@ -174,7 +169,7 @@ export const evolveCustomer = (state: CustomerState, event: Recorded<CustomerEve
         lastTierReviewAt: null,
         purchases: {},
         returnIds: [],
-        spend: [],
+        spend: EMPTY_SPEND_LEDGER,
         complaints: {},
         complaintPriorities: {},
         consents: {},

@@ -10,7 +10,7 @@ import type {
 import type { RegisteredCustomer } from './customer.state';
 import { TIERS } from './customer-vocabulary';
 import {
-  qualifyingSpend,
+  ledgerQualifyingSpend,
   tierBelow,
   tierForSpend,
   tierRank,
@@ -28,7 +28,7 @@ export const upgradeFor = (
     return null;
   }
   // The entry itself is at asOf, inside the window, and in the loyalty currency (checked above).
-  const spend = qualifyingSpend(state.spend, entry.at, policy) + entry.amount;
+  const spend = ledgerQualifyingSpend(state.spend, entry.at, policy) + entry.amount;
   const earned = tierForSpend(spend, policy);
   if (tierRank(earned) <= tierRank(state.tier)) {
     return null;
@@ -50,7 +50,7 @@ export const reviewTier = (
   if (state.lastTierReviewAt !== null && toEpochMs(asOf) <= toEpochMs(state.lastTierReviewAt)) {
     return [];
   }
-  const spend = qualifyingSpend(state.spend, asOf, policy);
+  const spend = ledgerQualifyingSpend(state.spend, asOf, policy);
   const { tier, downgradeWarning } = state;
   const cancelled: TierDowngradeCancelled = {
     type: 'TierDowngradeCancelled',

@@ -1,4 +1,10 @@
-import { DEFAULT_LOYALTY_POLICY, qualifyingSpend, type SpendEntry, timedSpendEntry } from './loyalty-policy';
+import {
+  DEFAULT_LOYALTY_POLICY,
+  ledgerQualifyingSpend,
+  qualifyingSpend,
+  type SpendEntry,
+} from './loyalty-policy';
+import { EMPTY_SPEND_LEDGER, recordSpend } from './spend-ledger';
 
 const asOf = '2026-06-30T12:00:00Z';
 const entries: SpendEntry[] = [
@@ -15,10 +21,12 @@ describe('qualifyingSpend', () => {
     expect(qualifyingSpend(entries, asOf, DEFAULT_LOYALTY_POLICY)).toBe(200 + 300 - 50);
   });
 
-  it('gives the same sum for entries whose instant the decider state parsed once', () => {
-    const timed = entries.map(timedSpendEntry);
+  it('gives the same sum for the same entries kept in a spend ledger', () => {
+    const ledger = entries.reduce(
+      (built, entry) => recordSpend(built, entry.currency, Date.parse(entry.at), entry.amount),
+      EMPTY_SPEND_LEDGER,
+    );
 
-    expect(timed[2].atMs).toBe(Date.parse('2026-03-01T06:00:00Z'));
-    expect(qualifyingSpend(timed, asOf, DEFAULT_LOYALTY_POLICY)).toBe(200 + 300 - 50);
+    expect(ledgerQualifyingSpend(ledger, asOf, DEFAULT_LOYALTY_POLICY)).toBe(200 + 300 - 50);
   });
 });

@@ -1,5 +1,6 @@
 import { DAY_IN_MS, toEpochMs } from '../shared/instant';
 import { TIERS, type Tier } from './customer-vocabulary';
+import { type SpendLedger, spendWithin } from './spend-ledger';
 
 export interface LoyaltyPolicy {
   /** Minimum qualifying spend per tier, in minor units of `loyaltyCurrency`. */
@@ -23,23 +24,13 @@ export interface SpendEntry {
   readonly currency: string;
 }
 
-/**
- * A spend entry as the customer decider's state keeps it: its instant parsed once, when the event is
- * evolved, rather than on every later purchase that measures the window.
- */
-export interface TimedSpendEntry extends SpendEntry {
-  readonly atMs: number;
-}
-
-export const timedSpendEntry = (entry: SpendEntry): TimedSpendEntry => ({
-  ...entry,
-  atMs: toEpochMs(entry.at),
-});
-
-const epochOf = (entry: SpendEntry | TimedSpendEntry): number =>
-  'atMs' in entry ? entry.atMs : toEpochMs(entry.at);
-
 export const tierRank = (tier: Tier): number => TIERS.indexOf(tier);
+
+/** The qualifying window ending at `asOf`, in epoch ms: (after, until]. */
+const qualifyingWindow = (asOf: string, policy: LoyaltyPolicy): { after: number; until: number } => {
+  const until = toEpochMs(asOf);
+  return { after: until - policy.qualifyingWindowDays * DAY_IN_MS, until };
+};
 
 /** Sum of loyalty-currency entries with `at` in (asOf − window, asOf]. */
 export const qualifyingSpend = (
@@ -47,12 +38,17 @@ export const qualifyingSpend = (
   asOf: string,
   policy: LoyaltyPolicy,
 ): number => {
-  const end = toEpochMs(asOf);
-  const start = end - policy.qualifyingWindowDays * DAY_IN_MS;
+  const { after, until } = qualifyingWindow(asOf, policy);
   return entries.reduce((sum, entry) => {
-    const at = epochOf(entry);
-    return entry.currency === policy.loyaltyCurrency && at > start && at <= end ? sum + entry.amount : sum;
+    const at = toEpochMs(entry.at);
+    return entry.currency === policy.loyaltyCurrency && at > after && at <= until ? sum + entry.amount : sum;
   }, 0);
+};
+
+/** `qualifyingSpend` of the movements a ledger holds. */
+export const ledgerQualifyingSpend = (ledger: SpendLedger, asOf: string, policy: LoyaltyPolicy): number => {
+  const { after, until } = qualifyingWindow(asOf, policy);
+  return spendWithin(ledger, policy.loyaltyCurrency, after, until);
 };
 
 export const tierForSpend = (spend: number, policy: LoyaltyPolicy): Tier =>
