@@ -1,5 +1,4 @@
 import {
-  type Actor,
   CURRENT_SCHEMA_VERSIONS,
   type DomainEvent,
   type EventEnvelope,
@@ -22,29 +21,9 @@ import {
   RevisionMismatchError,
 } from './command-errors';
 import { type CommandOutcome, replayedOutcome } from './command-outcome';
+import type { CommandRequest } from './command-request';
 import { KeyedSerializer } from './keyed-serializer';
 import { type StreamState, StreamStateCache } from './stream-state-cache';
-
-/** Who issues a command and in which conversation; recorded in every event it produces. */
-export interface CommandIssuer {
-  readonly actor: Actor;
-  readonly correlationId: string;
-  /** The message that caused this command; the command itself when absent. */
-  readonly causationId?: string;
-  readonly source: string;
-  readonly reason?: string;
-}
-
-export interface CommandRequest<TCommand> {
-  readonly command: TCommand;
-  /** The idempotency key: event ids derive from it, and a retry with it appends nothing. */
-  readonly commandId: string;
-  /** Fingerprint of what was asked; the same command id with another fingerprint is refused. */
-  readonly requestHash: string;
-  /** If-Match: the revision the caller demands the stream be at (-1: must not exist). */
-  readonly expectedRevision?: number;
-  readonly issuer: CommandIssuer;
-}
 
 export interface CommandExecutorOptions {
   readonly clock?: () => Date;
@@ -67,8 +46,10 @@ type StreamView<S> = { readonly prior: readonly EventEnvelope[] } | StreamState<
  * append at the revision read. A conflict re-reads and re-decides, up to a bound, unless the caller
  * demanded a revision. A command id already present in the stream returns its first outcome.
  *
- * With a store that looks events up by id, the state of recently used streams is cached: a command finds
- * a retry by its first event's id and reads only the events appended since the cached revision (ADR 0014).
+ * With a store that looks events up by id, the state of recently used streams is cached (ADR 0014): a command
+ * on a cached stream is decided on that state and appended at its revision without reading anything; when
+ * that append is refused or deduplicated, the command finds a retry by its first event's id and reads only
+ * the events appended since the cached revision.
  */
 export class CommandExecutor {
   private readonly streams = new KeyedSerializer();
@@ -112,19 +93,73 @@ export class CommandExecutor {
     streamId: string,
     attempt: number,
   ): Promise<CommandOutcome> {
+    const onCache = attempt === 1 ? await this.onCachedState(aggregate, request, streamId) : undefined;
+    if (onCache !== undefined) return onCache;
     const view = await this.view(aggregate, streamId, request.commandId);
     if ('prior' in view) return this.replay(request, streamId, view.prior);
-    const { state, revision } = view;
-    if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
-      throw new RevisionMismatchError(streamId, request.expectedRevision, revision);
+    if (request.expectedRevision !== undefined && request.expectedRevision !== view.revision) {
+      throw new RevisionMismatchError(streamId, request.expectedRevision, view.revision);
     }
+    try {
+      const events = this.decided(aggregate, request, view.state);
+      return await this.append(aggregate, request, streamId, view, events);
+    } catch (error) {
+      if (error instanceof PartialDuplicateAppendError)
+        throw new IdempotencyKeyReusedError(request.commandId);
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (request.expectedRevision !== undefined) {
+        throw new RevisionMismatchError(streamId, request.expectedRevision, error.actual);
+      }
+      if (attempt >= this.maxAttempts) throw new ConcurrencyRetriesExhaustedError(streamId, attempt);
+      await backoff(attempt);
+      return this.attempt(aggregate, request, streamId, attempt + 1);
+    }
+  }
+
+  /**
+   * Decides on the cached state as it is, reading nothing (ADR 0014): the append at its revision is refused
+   * if any process appended since, and answered as a duplicate if the command's events are already stored.
+   * Only a new command's clean append is kept; anything else (a conflict, a retry, a refusal that a retry
+   * meets on the state its first run changed, no events) takes the full attempt, which reads the stream.
+   */
+  private async onCachedState<C extends { readonly occurredAt?: string }, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    request: CommandRequest<C>,
+    streamId: string,
+  ): Promise<CommandOutcome | undefined> {
+    const cached = this.readEventById && this.cache.get<S>(streamId, aggregate.evolve);
+    if (cached === undefined) return undefined;
+    if (request.expectedRevision !== undefined && request.expectedRevision !== cached.revision)
+      return undefined;
+    let events: NewEvent[];
+    try {
+      events = this.decided(aggregate, request, cached.state);
+    } catch {
+      return undefined;
+    }
+    if (events.length === 0) return undefined;
+    try {
+      const outcome = await this.append(aggregate, request, streamId, cached, events);
+      return outcome.replayed ? undefined : outcome;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError || error instanceof PartialDuplicateAppendError) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** The events the command decides on `state`, stamped with its metadata and time. */
+  private decided<C extends { readonly occurredAt?: string }, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    request: CommandRequest<C>,
+    state: S,
+  ): NewEvent[] {
     const now = this.clock().toISOString();
     const command = inUtc(request.command);
     const decided = aggregate.decide(command, state, now);
-    if (decided.length === 0) {
-      return { commandId: request.commandId, streamId, revision, events: [], replayed: false };
-    }
-    const events = stampEvents(decided, {
+    if (decided.length === 0) return [];
+    return stampEvents(decided, {
       metadata: {
         ...request.issuer,
         commandId: request.commandId,
@@ -134,6 +169,20 @@ export class CommandExecutor {
       occurredAt: command.occurredAt ?? now,
       schemaVersions: CURRENT_SCHEMA_VERSIONS,
     });
+  }
+
+  /** Appends `events` at the revision they were decided on; a conflict or duplicate is the caller's to handle. */
+  private async append<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    request: CommandRequest<C>,
+    streamId: string,
+    known: StreamState<S>,
+    events: readonly NewEvent[],
+  ): Promise<CommandOutcome> {
+    const { state, revision } = known;
+    if (events.length === 0) {
+      return { commandId: request.commandId, streamId, revision, events: [], replayed: false };
+    }
     try {
       const result = await this.store.append(streamId, events, revision < 0 ? 'no_stream' : revision);
       this.rememberAppended(aggregate, streamId, state, events, result);
@@ -152,15 +201,7 @@ export class CommandExecutor {
     } catch (error) {
       // A conflict leaves the entry exact, only behind: the next attempt's tail read catches up.
       if (!(error instanceof WrongExpectedRevisionError)) this.cache.forget(streamId);
-      if (error instanceof PartialDuplicateAppendError)
-        throw new IdempotencyKeyReusedError(request.commandId);
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (request.expectedRevision !== undefined) {
-        throw new RevisionMismatchError(streamId, request.expectedRevision, error.actual);
-      }
-      if (attempt >= this.maxAttempts) throw new ConcurrencyRetriesExhaustedError(streamId, attempt);
-      await backoff(attempt);
-      return this.attempt(aggregate, request, streamId, attempt + 1);
+      throw error;
     }
   }
 

@@ -2,5 +2,6 @@ export * from './aggregate';
 export * from './command-errors';
 export * from './command-executor';
 export * from './command-outcome';
+export * from './command-request';
 export * from './keyed-serializer';
 export * from './request-hash';

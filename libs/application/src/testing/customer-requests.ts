@@ -1,5 +1,5 @@
 import type { CustomerCommand } from '@crm/domain';
-import type { CommandIssuer, CommandRequest } from '../command-executor';
+import type { CommandIssuer, CommandRequest } from '../command-request';
 import { requestHash } from '../request-hash';
 
 /** What the executor's specs send: a customer's registration and purchases, as one service issues them. */
