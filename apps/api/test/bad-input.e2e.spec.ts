@@ -87,6 +87,19 @@ describe('Bad input over HTTP: a 4xx with the error shape, and nothing appended'
     expect(result.body.code).toBe('not_found');
   });
 
+  it.each(['toString', 'constructor', '__proto__'])(
+    'a return of a purchase never made, whose id names an Object.prototype member (%s) → 404',
+    async (purchaseId) => {
+      const result = await send('POST', `${PURCHASES}/${purchaseId}/returns`, {
+        returnId: 'r-1',
+        amount: { amount: 100, currency: 'TRY' },
+      });
+
+      expectRefused(result, 404);
+      expect(result.body.code).toBe('not_found');
+    },
+  );
+
   it('an invalid id in the path → 400', async () => {
     expectRefused(await send('POST', `/customers/${encodeURIComponent('bad id!')}/purchases`, valid), 400);
   });

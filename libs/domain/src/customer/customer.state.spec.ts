@@ -14,6 +14,7 @@ import {
   type CustomerState,
   type RegisteredCustomer,
 } from './customer.state';
+import { EMPTY_PURCHASE_BOOK, findPurchase } from './purchase-book';
 import { spendWithin } from './spend-ledger';
 
 const replay = (events: Array<CustomerEvent & { occurredAt?: string }>): CustomerState =>
@@ -39,7 +40,7 @@ describe('Customer state', () => {
       stage: 'lead',
       tier: 'bronze',
       tierFloor: 'bronze',
-      purchases: {},
+      purchases: EMPTY_PURCHASE_BOOK,
       consents: {},
     });
   });
@@ -50,13 +51,10 @@ describe('Customer state', () => {
       purchased('p1', tryAmount(500), '2026-01-01T00:00:00Z'),
       purchased('p2', tryAmount(70), '2025-12-01T00:00:00Z'),
     ]);
-    expect(state).toMatchObject({
-      purchases: {
-        p1: { amount: tryAmount(500), returned: 0 },
-        p2: { amount: tryAmount(70), returned: 0 },
-      },
-    });
-    const spend = (state as RegisteredCustomer).spend;
+    const { purchases, spend } = state as RegisteredCustomer;
+    expect(findPurchase(purchases, 'p1')).toEqual({ amount: tryAmount(500), returned: 0 });
+    expect(findPurchase(purchases, 'p2')).toEqual({ amount: tryAmount(70), returned: 0 });
+    expect(findPurchase(purchases, 'p3')).toBeUndefined();
     expect(
       spendWithin(spend, 'TRY', Date.parse('2025-12-31T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')),
     ).toBe(500);

@@ -1,5 +1,4 @@
 import type { Recorded } from '../shared/decider';
-import type { Money } from '../shared/money';
 import type {
   Address,
   ComplaintPriority,
@@ -9,13 +8,11 @@ import type {
   Tier,
 } from './customer-vocabulary';
 import type { CustomerEvent } from './customer.events';
+import { EMPTY_PURCHASE_BOOK, findPurchase, type PurchaseBook, withPurchase } from './purchase-book';
 import { type SpendLedger, EMPTY_SPEND_LEDGER, recordSpend } from './spend-ledger';
 import { toEpochMs } from '../shared/instant';
 
-export interface PurchaseRecord {
-  readonly amount: Money;
-  readonly returned: number;
-}
+export type { PurchaseRecord } from './purchase-book';
 
 export interface ActiveConsent {
   readonly legalBasis: string;
@@ -39,7 +36,7 @@ export interface RegisteredCustomer {
   readonly tierFloor: Tier;
   readonly downgradeWarning: { readonly tier: Tier; readonly graceUntil: string } | null;
   readonly lastTierReviewAt: string | null;
-  readonly purchases: Readonly<Record<string, PurchaseRecord>>;
+  readonly purchases: PurchaseBook;
   readonly returnIds: readonly string[];
   readonly spend: SpendLedger;
   readonly complaints: Readonly<Record<string, 'open' | 'resolved'>>;
@@ -71,18 +68,22 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
     case 'Purchased': {
       const { purchaseId, amount } = event.data;
       const spend = recordSpend(state.spend, amount.currency, toEpochMs(event.occurredAt), amount.amount);
-      return { ...state, purchases: { ...state.purchases, [purchaseId]: { amount, returned: 0 } }, spend };
+      return {
+        ...state,
+        purchases: withPurchase(state.purchases, purchaseId, { amount, returned: 0 }),
+        spend,
+      };
     }
     case 'PurchaseReturned': {
       const { purchaseId, returnId, amount } = event.data;
-      const purchase = state.purchases[purchaseId];
+      const purchase = findPurchase(state.purchases, purchaseId);
       const purchases =
         purchase === undefined
           ? state.purchases
-          : {
-              ...state.purchases,
-              [purchaseId]: { ...purchase, returned: purchase.returned + amount.amount },
-            };
+          : withPurchase(state.purchases, purchaseId, {
+              ...purchase,
+              returned: purchase.returned + amount.amount,
+            });
       const spend = recordSpend(state.spend, amount.currency, toEpochMs(event.occurredAt), -amount.amount);
       return { ...state, purchases, spend, returnIds: [...state.returnIds, returnId] };
     }
@@ -167,7 +168,7 @@ export const evolveCustomer = (state: CustomerState, event: Recorded<CustomerEve
         tierFloor: 'bronze',
         downgradeWarning: null,
         lastTierReviewAt: null,
-        purchases: {},
+        purchases: EMPTY_PURCHASE_BOOK,
         returnIds: [],
         spend: EMPTY_SPEND_LEDGER,
         complaints: {},

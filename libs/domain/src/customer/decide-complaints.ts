@@ -13,13 +13,14 @@ import type {
   ComplaintReopened,
   ComplaintResolved,
 } from './customer.events';
+import { ownEntry } from '../shared/own-entry';
 import type { RegisteredCustomer } from './customer.state';
 import { COMPLAINT_PRIORITIES } from './customer-vocabulary';
 
 export const DEFAULT_COMPLAINT_SLA_HOURS = 72;
 
 const complaintStatus = (state: RegisteredCustomer, complaintId: string): 'open' | 'resolved' => {
-  const status = state.complaints[complaintId];
+  const status = ownEntry(state.complaints, complaintId);
   if (status === undefined) {
     throw new NotFoundError(`complaint ${complaintId} does not exist for this customer`, { complaintId });
   }
@@ -28,7 +29,7 @@ const complaintStatus = (state: RegisteredCustomer, complaintId: string): 'open'
 
 export const openComplaint = (command: OpenComplaint, state: RegisteredCustomer): Complained => {
   const complaintId = requireId('complaintId', command.data.complaintId);
-  if (state.complaints[complaintId] !== undefined) {
+  if (ownEntry(state.complaints, complaintId) !== undefined) {
     throw new AlreadyExistsError(`complaint ${complaintId} is already open or resolved`, { complaintId });
   }
   return {
@@ -86,7 +87,7 @@ export const prioritizeComplaint = (
       { complaintId },
     );
   }
-  const previousPriority = state.complaintPriorities[complaintId] ?? 'normal';
+  const previousPriority = ownEntry(state.complaintPriorities, complaintId) ?? 'normal';
   if (previousPriority === priority) {
     return [];
   }

@@ -1,6 +1,7 @@
 import { ConsentRequiredError, InvalidTransitionError } from '../shared/domain-error';
 import { requireId } from '../shared/ids';
 import { requireOneOf, requireText } from '../shared/validation';
+import { ownEntry } from '../shared/own-entry';
 import type {
   GrantConsent,
   RecordCampaignClicked,
@@ -27,7 +28,7 @@ export const grantConsent = (command: GrantConsent, state: RegisteredCustomer): 
     source: requireText('source', command.data.source, 64),
     evidenceRef: requireText('evidenceRef', command.data.evidenceRef, 256),
   };
-  const active = state.consents[consentKey(data.purpose, data.channel)];
+  const active = ownEntry(state.consents, consentKey(data.purpose, data.channel));
   const identical =
     active !== undefined &&
     active.legalBasis === data.legalBasis &&
@@ -40,7 +41,7 @@ export const withdrawConsent = (command: WithdrawConsent, state: RegisteredCusto
   const purpose = requireOneOf('purpose', command.data.purpose, CONSENT_PURPOSES);
   const channel = requireOneOf('channel', command.data.channel, CONTACT_CHANNELS);
   const source = requireText('source', command.data.source, 64);
-  if (state.consents[consentKey(purpose, channel)] === undefined) {
+  if (ownEntry(state.consents, consentKey(purpose, channel)) === undefined) {
     throw new InvalidTransitionError(`there is no active ${purpose} consent on ${channel} to withdraw`, {
       purpose,
       channel,
@@ -52,7 +53,7 @@ export const withdrawConsent = (command: WithdrawConsent, state: RegisteredCusto
 export const recordCampaignSent = (command: RecordCampaignSent, state: RegisteredCustomer): CampaignSent => {
   const campaignId = requireId('campaignId', command.data.campaignId);
   const channel = requireOneOf('channel', command.data.channel, CONTACT_CHANNELS);
-  if (state.consents[consentKey('marketing', channel)] === undefined) {
+  if (ownEntry(state.consents, consentKey('marketing', channel)) === undefined) {
     throw new ConsentRequiredError(`customer has no active marketing consent on ${channel}`, {
       purpose: 'marketing',
       channel,

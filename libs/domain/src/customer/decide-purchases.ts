@@ -12,6 +12,7 @@ import type { Purchased, PurchaseReturned, StageAdvanced, TierChanged } from './
 import type { RegisteredCustomer } from './customer.state';
 import { withoutUndefined } from './customer-validation';
 import { upgradeFor } from './decide-loyalty';
+import { findPurchase } from './purchase-book';
 import type { LoyaltyPolicy } from './loyalty-policy';
 
 export const recordPurchase = (
@@ -23,7 +24,7 @@ export const recordPurchase = (
   const purchaseId = requireId('purchaseId', command.data.purchaseId);
   const amount = requirePositiveMoney('amount', command.data.amount);
   const channel = optionalText('channel', command.data.channel, 64);
-  if (state.purchases[purchaseId] !== undefined) {
+  if (findPurchase(state.purchases, purchaseId) !== undefined) {
     throw new AlreadyExistsError(`purchase ${purchaseId} is already recorded`, { purchaseId });
   }
   const purchased: Purchased = { type: 'Purchased', data: withoutUndefined({ purchaseId, amount, channel }) };
@@ -45,7 +46,7 @@ export const returnPurchase = (command: ReturnPurchase, state: RegisteredCustome
   if (state.returnIds.includes(returnId)) {
     throw new AlreadyExistsError(`return ${returnId} is already recorded`, { returnId });
   }
-  const purchase = state.purchases[purchaseId];
+  const purchase = findPurchase(state.purchases, purchaseId);
   if (purchase === undefined) {
     throw new NotFoundError(`purchase ${purchaseId} does not exist for this customer`, { purchaseId });
   }

@@ -1,0 +1,50 @@
+import type { Money } from '../shared/money';
+
+export interface PurchaseRecord {
+  readonly amount: Money;
+  readonly returned: number;
+}
+
+/**
+ * A customer's purchases by id, as the decider's state keeps them. Immutable like the rest of the state,
+ * but in chunks of at most `CHUNK_SIZE`: recording a purchase copies the newest chunk, not every purchase
+ * on record, which made each purchase cost more the longer the customer's history. Maps, so that an id
+ * such as `constructor` never meets a member every plain object inherits.
+ */
+export interface PurchaseBook {
+  readonly chunks: readonly ReadonlyMap<string, PurchaseRecord>[];
+}
+
+const CHUNK_SIZE = 32;
+
+export const EMPTY_PURCHASE_BOOK: PurchaseBook = { chunks: [] };
+
+/** The chunk that holds `purchaseId`, newest first (retries and returns are mostly of recent purchases); -1 if none. */
+const chunkHolding = (book: PurchaseBook, purchaseId: string): number => {
+  for (let i = book.chunks.length - 1; i >= 0; i--) {
+    if (book.chunks[i].has(purchaseId)) return i;
+  }
+  return -1;
+};
+
+export const findPurchase = (book: PurchaseBook, purchaseId: string): PurchaseRecord | undefined => {
+  const index = chunkHolding(book, purchaseId);
+  return index < 0 ? undefined : book.chunks[index].get(purchaseId);
+};
+
+/** The book with `purchaseId` recorded as `record`: a new purchase, or a change to one on record (a return). */
+export const withPurchase = (
+  book: PurchaseBook,
+  purchaseId: string,
+  record: PurchaseRecord,
+): PurchaseBook => {
+  const held = chunkHolding(book, purchaseId);
+  const last = book.chunks.length - 1;
+  const index =
+    held >= 0 ? held : last >= 0 && book.chunks[last].size < CHUNK_SIZE ? last : book.chunks.length;
+  const chunk = new Map(book.chunks[index]);
+  chunk.set(purchaseId, record);
+  const chunks = book.chunks.slice();
+  chunks[index] = chunk;
+  return { chunks };
+};
