@@ -22,9 +22,17 @@ export const median = (values: readonly number[]): number | null => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Gaps in ms between consecutive instants of an ascending list. */
-export const consecutiveGapsMs = (times: readonly string[]): number[] =>
-  times.slice(1).map((time, index) => toEpochMs(time) - toEpochMs(times[index]));
+/** Gaps in ms between consecutive instants of an ascending list; each instant is parsed once. */
+export const consecutiveGapsMs = (times: readonly string[]): number[] => {
+  const gaps: number[] = [];
+  let previous = times.length === 0 ? 0 : toEpochMs(times[0]);
+  for (let i = 1; i < times.length; i++) {
+    const current = toEpochMs(times[i]);
+    gaps.push(current - previous);
+    previous = current;
+  }
+  return gaps;
+};
 
 /** Open longer than its SLA at `asOfMs`, counted from the original opening (also after a reopening). */
 const isOverSla = (complaint: ComplaintView, asOfMs: number): boolean =>

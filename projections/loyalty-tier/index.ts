@@ -9,4 +9,4 @@ export {
   LOYALTY_TIER_NAME,
   LOYALTY_TIER_VERSION,
 } from './definition';
-export { measureSpend, pruneSpend, type SpendWindow } from './spend-window';
+export { measureSpend, type SpendWindow } from './spend-window';
