@@ -59,6 +59,18 @@ export interface ReadByStreamPagesOptions {
 export interface SubscribeOptions {
   /** Deliver events with a global position strictly greater than this, then tail live appends. */
   readonly after: number;
+  /**
+   * Only events of these types, as stored (every type when absent), filtered where the store can (an SQL
+   * condition, a server-side filter) so that a consumer of a few types does not receive the whole log.
+   */
+  readonly types?: readonly string[];
+  /**
+   * With `types`: the position the subscription has read through, past events of other types. Called only
+   * once every event before it has been taken, and awaited before the next one is delivered, so that a
+   * consumer may checkpoint it and not read what it skipped again after a restart. SQLite reports it after
+   * each scan of the log, EventStoreDB at the checkpoints of the server's filter.
+   */
+  readonly onProgress?: (position: number) => Promise<void>;
 }
 
 /**

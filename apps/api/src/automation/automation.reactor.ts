@@ -62,6 +62,7 @@ export class AutomationReactor implements OnApplicationBootstrap, BeforeApplicat
       {
         name: 'automation reactor',
         store: this.store,
+        types: [...new Set(this.rules.map((rule) => rule.trigger))],
         checkpoint: this.checkpoint,
         logger: this.logger,
         startAfter: () => this.startPosition(),

@@ -5,13 +5,16 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { type EventEnvelope, parseStreamName } from '@crm/domain';
+import { type CustomerEventType, type EventEnvelope, parseStreamName } from '@crm/domain';
 import type { EventStore } from '@crm/event-store';
 import { DATA_PROTECTION, type DataProtection, READ_STORE, SEALED_EVENT_STORE } from '@crm/platform';
 import type { ReadStore } from '@crm/read-store';
 import { followLog } from '../reactors/log-follower';
 import { ReactorCheckpoint } from '../reactors/reactor-checkpoint';
 import { ReadModelScrubber } from './read-model-scrubber';
+
+/** The one event the erasure reactor acts on. */
+const ERASED: CustomerEventType = 'CustomerErased';
 
 export const ERASURE_CHECKPOINT = 'erasure';
 
@@ -42,6 +45,7 @@ export class ErasureReactor implements OnApplicationBootstrap, BeforeApplication
       {
         name: 'erasure reactor',
         store: this.store,
+        types: [ERASED],
         checkpoint: this.checkpoint,
         logger: this.logger,
         startAfter: async () => (await this.checkpoint.load()) ?? 0,
@@ -59,7 +63,7 @@ export class ErasureReactor implements OnApplicationBootstrap, BeforeApplication
   /** Destroys the key of an erased customer that still has one; true when it did. */
   async handle(event: EventEnvelope): Promise<boolean> {
     const stream = parseStreamName(event.streamId);
-    if (event.type !== 'CustomerErased' || stream?.category !== 'customer') return false;
+    if (event.type !== ERASED || stream?.category !== 'customer') return false;
     if (await this.protection.cipher.isShredded(stream.id)) return false;
     await this.protection.cipher.shred(stream.id);
     this.logger.log({

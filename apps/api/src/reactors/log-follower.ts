@@ -12,6 +12,8 @@ export interface LogReaction {
   readonly store: EventStore;
   readonly checkpoint: ReactorCheckpoint;
   readonly logger: Logger;
+  /** The only event types it acts on: the store filters the log by them, so the others are never read. */
+  readonly types: readonly string[];
   /** The position to follow the log after, on each (re)start. */
   startAfter(): Promise<number>;
   /** Acts on one event; true when the checkpoint must be saved before the next event is taken. */
@@ -36,7 +38,12 @@ export async function followLog(reaction: LogReaction, signal: AbortSignal): Pro
 
 async function followOnce(reaction: LogReaction, signal: AbortSignal): Promise<void> {
   const { store, checkpoint } = reaction;
-  const subscription = store.subscribeToAll({ after: await reaction.startAfter() });
+  // Skipped events of other types move the checkpoint too (idle writes), so a restart does not scan them again.
+  const subscription = store.subscribeToAll({
+    after: await reaction.startAfter(),
+    types: reaction.types,
+    onProgress: (position) => checkpoint.advance(position, false),
+  });
   const close = () => void subscription.close();
   signal.addEventListener('abort', close);
   try {

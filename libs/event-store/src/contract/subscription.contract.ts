@@ -1,5 +1,6 @@
+import type { EventEnvelope } from '@crm/domain';
 import type { EventStoreFactory } from './contract-fixtures';
-import { expectEnds, newEvents, takeMatching, uniqueStreamId, useStore } from './contract-fixtures';
+import { expectEnds, newEvent, newEvents, takeMatching, uniqueStreamId, useStore } from './contract-fixtures';
 
 export function describeSubscriptionContract(factory: EventStoreFactory): void {
   describe('subscribeToAll', () => {
@@ -35,6 +36,67 @@ export function describeSubscriptionContract(factory: EventStoreFactory): void {
       const events = await takeMatching(iterator, 2, (event) => event.streamId === streamId);
 
       expect(events.map((event) => event.position)).toEqual(positions.slice(1));
+      await subscription.close();
+      await expectEnds(iterator);
+    });
+
+    it('delivers only the types asked for, in position order, past runs of other types, progress between', async () => {
+      const streamId = uniqueStreamId('subscription-types');
+      const wanted = ['ContractFiled', 'ContractSigned'];
+      const ofType = (type: string) => newEvent({ type });
+      const isOurs = (event: EventEnvelope) => {
+        expect(wanted).toContain(event.type);
+        return event.streamId === streamId;
+      };
+      const before = await store().headPosition();
+      const history = await store().append(
+        streamId,
+        [
+          ofType('ContractChecked'),
+          ofType('ContractFiled'),
+          ...Array.from({ length: 30 }, () => ofType('ContractChecked')),
+          ofType('ContractSigned'),
+          ofType('ContractFiled'),
+        ],
+        'no_stream',
+      );
+      const progress: number[] = [];
+      const delivered: number[] = [];
+      const subscription = store().subscribeToAll({
+        after: before,
+        types: wanted,
+        onProgress: async (position) => {
+          expect(position).toBeGreaterThanOrEqual(Math.max(before, ...delivered));
+          progress.push(position);
+        },
+      });
+      const iterator = subscription[Symbol.asyncIterator]();
+      const taking = iterator.next.bind(iterator);
+      iterator.next = async () => {
+        const next = await taking();
+        if (!next.done) {
+          expect(next.value.position).toBeGreaterThan(Math.max(before, ...progress));
+          delivered.push(next.value.position);
+        }
+        return next;
+      };
+
+      const caughtUp = await takeMatching(iterator, 3, isOurs);
+      const pending = takeMatching(iterator, 1, isOurs);
+      const live = await store().append(streamId, [ofType('ContractChecked'), ofType('ContractSigned')], 33);
+      const tailed = await pending;
+
+      expect(caughtUp.map((event) => event.type)).toEqual([
+        'ContractFiled',
+        'ContractSigned',
+        'ContractFiled',
+      ]);
+      expect(caughtUp.map((event) => event.position)).toEqual([
+        history.positions[1],
+        history.positions[32],
+        history.positions[33],
+      ]);
+      expect(tailed.map((event) => event.position)).toEqual([live.positions[1]]);
       await subscription.close();
       await expectEnds(iterator);
     });

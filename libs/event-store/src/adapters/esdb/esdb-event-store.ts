@@ -6,6 +6,7 @@ import {
   FORWARDS,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  eventTypeFilter,
   streamNameFilter,
   type AllStreamResolvedEvent,
 } from '@eventstore/db-client';
@@ -22,6 +23,7 @@ import type {
 import {
   DEFAULT_STREAM_PREFIXES,
   fromCurrentRevision,
+  fromPosition,
   fromRecordedEvent,
   isOwnEvent,
   matchStoredIds,
@@ -186,17 +188,41 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /**
+   * The server filters by our stream prefixes, or, given `types`, by event type (a subscription takes one
+   * filter); our streams are checked here either way, as for every read of `$all`.
+   */
   subscribeToAll(options: SubscribeOptions): Subscription {
     const after = Math.max(0, options.after);
+    const { types, onProgress } = options;
+    // The filter's callback is built before the subscription it reports to.
+    const reportTo: { subscription?: EsdbSubscription } = {};
     const source = this.client.subscribeToAll({
       fromPosition: toReadPosition(after),
-      filter: streamNameFilter({ prefixes: this.serverPrefixes }),
+      filter:
+        types === undefined
+          ? streamNameFilter({ prefixes: this.serverPrefixes })
+          : eventTypeFilter({
+              regex: exactlyOneOf(types),
+              // One short of the checkpoint: were an event at the checkpoint's own position still to come, a
+              // consumer that saved it would skip that event after a restart; positions are byte offsets, so
+              // nothing lies between.
+              checkpointReached: (_, position) => {
+                const readThrough = fromPosition(position, 'a filter checkpoint') - 1;
+                if (readThrough > after) reportTo.subscription?.progress(readThrough);
+              },
+            }),
     });
     const subscription = new EsdbSubscription(
       source,
-      (resolved) => this.toOwnEnvelope(resolved, after),
+      (resolved) => {
+        const envelope = this.toOwnEnvelope(resolved, after);
+        return envelope === null || types === undefined || types.includes(envelope.type) ? envelope : null;
+      },
       (closed) => this.subscriptions.delete(closed),
+      types === undefined ? undefined : onProgress,
     );
+    reportTo.subscription = subscription;
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -293,4 +319,10 @@ function rawPosition(resolved: AllStreamResolvedEvent): number | null {
   if (!position) return null;
   const commit = position.commit;
   return commit < 0n || commit > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(commit);
+}
+
+/** A regex matching exactly one of `values` (an empty list matches nothing). */
+function exactlyOneOf(values: readonly string[]): string {
+  if (values.length === 0) return '(?!)';
+  return `^(?:${values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
 }

@@ -1,6 +1,15 @@
 import type { EventEnvelope } from '@crm/domain';
 import type { Subscription } from '../../event-store';
 
+/** What one read of the log found after a position. */
+export interface LogPage {
+  readonly events: readonly EventEnvelope[];
+  /** The position the read covered: the next one starts after it (past events a type filter skipped). */
+  readonly through: number;
+  /** Whether the read covered the log up to its head. */
+  readonly atHead: boolean;
+}
+
 interface Sleeper {
   readonly resolve: () => void;
   readonly timer: NodeJS.Timeout;
@@ -16,10 +25,11 @@ export class PollingSubscription implements Subscription {
   private sleeper: Sleeper | undefined;
 
   constructor(
-    private readonly readAfter: (position: number) => readonly EventEnvelope[],
+    private readonly readAfter: (position: number) => LogPage,
     private readonly after: number,
     private readonly pollIntervalMs: number,
     private readonly onClose: (subscription: PollingSubscription) => void,
+    private readonly onProgress?: (position: number) => Promise<void>,
   ) {}
 
   wake(): void {
@@ -48,16 +58,17 @@ export class PollingSubscription implements Subscription {
     let after = this.after;
     try {
       while (!this.closed) {
-        const batch = this.readAfter(after);
-        if (batch.length === 0) {
-          await this.sleep();
-          continue;
-        }
-        for (const event of batch) {
+        const page = this.readAfter(after);
+        for (const event of page.events) {
           if (this.closed) return;
           after = event.position;
           yield event;
         }
+        if (page.through > after && !this.closed) {
+          after = page.through;
+          await this.onProgress?.(after);
+        }
+        if (page.events.length === 0 && page.atHead) await this.sleep();
       }
     } finally {
       await this.close();

@@ -7,6 +7,7 @@ import { StreamOrderQuery } from './stream-order-query';
 /** The read side: prepared once, one `.all()` per call. */
 export class SqliteEventReader {
   private readonly afterPosition: Database.Statement<[number, number], EventRow>;
+  private readonly ofTypesBetween: Database.Statement<[number, number, string, number], EventRow>;
   private readonly streamRange: Database.Statement<[string, number, number], EventRow>;
   private readonly maxPosition: Database.Statement<[], number>;
   private readonly byId: Database.Statement<[string], EventRow>;
@@ -18,6 +19,13 @@ export class SqliteEventReader {
         [number, number],
         EventRow
       >(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw();
+    this.ofTypesBetween = db
+      .prepare<[number, number, string, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events
+          WHERE position > ? AND position <= ? AND type IN (SELECT value FROM json_each(?))
+          ORDER BY position LIMIT ?`,
+      )
       .raw();
     this.streamRange = db
       .prepare<
@@ -32,6 +40,11 @@ export class SqliteEventReader {
 
   readAll(after: number, limit: number): EventEnvelope[] {
     return this.afterPosition.all(after, limit).map(toEnvelope);
+  }
+
+  /** Events of `types` with a position in (after, until], at most `limit`. */
+  readOfTypes(after: number, until: number, types: readonly string[], limit: number): EventEnvelope[] {
+    return this.ofTypesBetween.all(after, until, JSON.stringify(types), limit).map(toEnvelope);
   }
 
   readAllByStream(options: ReadByStreamOptions): EventEnvelope[] {

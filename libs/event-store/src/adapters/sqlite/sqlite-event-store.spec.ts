@@ -162,6 +162,44 @@ describe.each([
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
   });
 
+  it('steps a typed subscription over runs of other types longer than one scan, without waiting a poll', async () => {
+    const store = openStore({ subscriptionBatchSize: 2, pollIntervalMs: 60_000 });
+    const others = Array.from({ length: 50 }, () => event({ type: 'Other' }));
+    await store.append('s', [event({ type: 'Wanted' }), ...others, event({ type: 'Wanted' })], 'no_stream');
+    const subscription = store.subscribeToAll({ after: 0, types: ['Wanted'] });
+    const iterator = subscription[Symbol.asyncIterator]();
+
+    const first = await iterator.next();
+    const second = await iterator.next();
+
+    expect([first.value, second.value].map((found: EventEnvelope) => found.position)).toEqual([1, 52]);
+    await subscription.close();
+  });
+
+  it('reports a typed subscription’s progress past events of other types once it has read them', async () => {
+    const store = openStore({ pollIntervalMs: 10 });
+    const progress: number[] = [];
+    const subscription = store.subscribeToAll({
+      after: 0,
+      types: ['Wanted'],
+      onProgress: async (position) => void progress.push(position),
+    });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const pending = iterator.next();
+
+    const { positions } = await store.append(
+      's',
+      [event({ type: 'Other' }), event({ type: 'Other' })],
+      'any',
+    );
+    while (!progress.includes(positions[1])) await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.append('s', [event({ type: 'Wanted' })], 'any');
+
+    expect((await pending).value).toMatchObject({ type: 'Wanted', position: positions[1] + 1 });
+    expect(Math.max(...progress)).toBe(positions[1]);
+    await subscription.close();
+  });
+
   it('ends its subscriptions when the store closes', async () => {
     const store = openStore({ pollIntervalMs: 60_000 });
     const iterator = store.subscribeToAll({ after: 0 })[Symbol.asyncIterator]();

@@ -15,7 +15,7 @@ import type {
   Subscription,
 } from '../../event-store';
 import { type CommittedGroup, GroupCommitQueue, type GroupWrite } from './group-commit-queue';
-import { PollingSubscription } from './polling-subscription';
+import { type LogPage, PollingSubscription } from './polling-subscription';
 import { prepareDatabase } from './schema';
 import { SqliteAppendWriter } from './sqlite-append-writer';
 import { SqliteEventReader } from './sqlite-event-reader';
@@ -25,6 +25,8 @@ import { streamReadAhead } from './stream-read-ahead';
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const DEFAULT_READ_AHEAD_PAGES = 2;
+/** A filtered subscription scans this many pages' worth of positions per query (`pageOfTypes`). */
+const TYPE_SCAN_PAGES = 10;
 
 /** The embedded event store (DESIGN §2): one SQLite file in WAL mode, one `events` table. */
 export class SqliteEventStore implements EventStore {
@@ -107,11 +109,14 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription {
     if (this.closed) throw new Error('SqliteEventStore is closed');
     const batchSize = this.options.subscriptionBatchSize ?? 1_000;
+    const { types } = options;
     const subscription = new PollingSubscription(
-      (after) => this.reader.readAll(after, batchSize),
+      (after) =>
+        types === undefined ? this.pageAfter(after, batchSize) : this.pageOfTypes(after, types, batchSize),
       options.after,
       this.options.pollIntervalMs ?? 50,
       (closed) => this.subscriptions.delete(closed),
+      types === undefined ? undefined : options.onProgress,
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -119,6 +124,23 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     return this.reader.headPosition();
+  }
+
+  private pageAfter(after: number, limit: number): LogPage {
+    const events = this.reader.readAll(after, limit);
+    return { events, through: events.at(-1)?.position ?? after, atHead: events.length < limit };
+  }
+
+  /**
+   * Events of `types` after `after`, scanning at most `limit` × 10 positions at a time so that a long run
+   * of other types is skipped in bounded steps rather than in one long query.
+   */
+  private pageOfTypes(after: number, types: readonly string[], limit: number): LogPage {
+    const head = this.reader.headPosition();
+    const until = Math.min(head, after + limit * TYPE_SCAN_PAGES);
+    const events = this.reader.readOfTypes(after, until, types, limit);
+    if (events.length === limit) return { events, through: events[limit - 1].position, atHead: false };
+    return { events, through: until, atHead: until >= head };
   }
 
   async close(): Promise<void> {
