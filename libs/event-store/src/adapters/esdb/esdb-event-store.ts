@@ -6,8 +6,6 @@ import {
   FORWARDS,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  eventTypeFilter,
-  streamNameFilter,
   type AllStreamResolvedEvent,
 } from '@eventstore/db-client';
 import { PartialDuplicateAppendError, WrongExpectedRevisionError } from '../../errors';
@@ -23,7 +21,6 @@ import type {
 import {
   DEFAULT_STREAM_PREFIXES,
   fromCurrentRevision,
-  fromPosition,
   fromRecordedEvent,
   isOwnEvent,
   matchStoredIds,
@@ -35,6 +32,7 @@ import {
   toStreamRevision,
 } from './esdb-event-mapping';
 import { EsdbSubscription } from './esdb-subscription';
+import { subscriptionFilter } from './esdb-subscription-filter';
 
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false` (passed to `EventStoreDBClient.connectionString`). */
@@ -188,10 +186,6 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  /**
-   * The server filters by our stream prefixes, or, given `types`, by event type (a subscription takes one
-   * filter); our streams are checked here either way, as for every read of `$all`.
-   */
   subscribeToAll(options: SubscribeOptions): Subscription {
     const after = Math.max(0, options.after);
     const { types, onProgress } = options;
@@ -199,19 +193,9 @@ export class EsdbEventStore implements EventStore {
     const reportTo: { subscription?: EsdbSubscription } = {};
     const source = this.client.subscribeToAll({
       fromPosition: toReadPosition(after),
-      filter:
-        types === undefined
-          ? streamNameFilter({ prefixes: this.serverPrefixes })
-          : eventTypeFilter({
-              regex: exactlyOneOf(types),
-              // One short of the checkpoint: were an event at the checkpoint's own position still to come, a
-              // consumer that saved it would skip that event after a restart; positions are byte offsets, so
-              // nothing lies between.
-              checkpointReached: (_, position) => {
-                const readThrough = fromPosition(position, 'a filter checkpoint') - 1;
-                if (readThrough > after) reportTo.subscription?.progress(readThrough);
-              },
-            }),
+      filter: subscriptionFilter(this.serverPrefixes, types, (readThrough) => {
+        if (readThrough > after) reportTo.subscription?.progress(readThrough);
+      }),
     });
     const subscription = new EsdbSubscription(
       source,
@@ -319,10 +303,4 @@ function rawPosition(resolved: AllStreamResolvedEvent): number | null {
   if (!position) return null;
   const commit = position.commit;
   return commit < 0n || commit > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(commit);
-}
-
-/** A regex matching exactly one of `values` (an empty list matches nothing). */
-function exactlyOneOf(values: readonly string[]): string {
-  if (values.length === 0) return '(?!)';
-  return `^(?:${values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
 }
