@@ -1,6 +1,6 @@
 import type { ReadStore } from '@crm/read-store';
 
-/** A reactor's own checkpoint in the read store (by default the automation's): the last position acted on. */
+/** A reactor's own checkpoint in the read store (by default the automation's): how far it has acted on the log. */
 export const AUTOMATION_CHECKPOINT = 'automation';
 
 /**
