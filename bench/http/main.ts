@@ -6,7 +6,7 @@ import { machineDescription } from '../event-store/machine';
 import { registerCustomers } from './customers';
 import { health, waitForProjections } from './health';
 import { type CpuShares, withCpuShares } from './process-cpu';
-import { freePort, type RunningServer, startServer } from './server-process';
+import { buildApi, freePort, type RunningServer, startServer } from './server-process';
 import { markdownTable, met, type Row } from './table';
 import { randomSecret, serviceToken } from './tokens';
 import { type LoadOptions, type Measurement, readCustomer360, recordPurchases } from './workloads';
@@ -171,11 +171,13 @@ async function main(): Promise<void> {
 
   const header = machineDescription({
     server:
-      'apps/api/src/main.ts in a child process (embedded mode: SQLite event store with group commits on a writer thread, SQLite read store, projections on a worker thread of the same process), durable (WAL, synchronous=FULL)',
+      'the API as npm start runs it (nest build api, then node dist/apps/api/apps/api/src/main.js) in a child process (embedded mode: SQLite event store with group commits on a writer thread, SQLite read store, projections on a worker thread of the same process), durable (WAL, synchronous=FULL)',
     'load generator': `autocannon in the parent process, ${connections} connections, ${seconds} s per phase`,
-    workload: `${customers.toLocaleString('en-US')} customers registered first; phase 1 RecordPurchase on a random customer with a fresh purchase id and Idempotency-Key per request; phase 2 GET /customers/:id for a random customer after the projections caught up`,
+    workload: `${customers.toLocaleString('en-US')} customers registered first; phase 1 RecordPurchase on a random customer with a fresh purchase id and Idempotency-Key per request; phase 2 GET /customers/:id over all customers in a shuffled order after the projections caught up`,
     'data directory': dataDir + (keepDir ? ' (kept)' : ' (temporary, removed after)'),
   });
+  log('building the API (npm run build)');
+  buildApi();
   log(`starting the API on port ${port}, data in ${dataDir}`);
   const server = await startServer({ dataDir, port, jwtSecret, cpuProfileDir: args['cpu-prof'] }, log);
   try {
