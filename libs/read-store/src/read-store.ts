@@ -18,7 +18,8 @@ export interface StoredDocument<TBody extends JsonObject = JsonObject> {
 /**
  * A stored document whose body is UTF-8 encoded JSON text, for a reader that passes it on unchanged (the HTTP
  * API): no parse, no re-serialisation, no UTF-16 string on the heap. `JSON.parse(json.toString('utf8'))`
- * equals the `body` that `get` returns.
+ * equals the `body` that `get` returns. The bytes are to be passed on, never modified: an adapter may hand the
+ * same Buffer to several callers (ADR 0020).
  */
 export interface StoredJson {
   readonly id: string;

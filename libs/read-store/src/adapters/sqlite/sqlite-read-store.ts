@@ -18,6 +18,7 @@ import type {
   WriteOperation,
 } from '../../read-store';
 import { BODY_TEXT, bodyBytes, bodyText, createCollectionSql, prepareDatabase, quoted } from './schema';
+import { JsonDocumentCache } from './json-document-cache';
 import { findSql, type SqlValue, whereSql } from './sqlite-query';
 import { writeWithoutBlocking } from './write-without-blocking';
 
@@ -25,6 +26,8 @@ export interface SqliteReadStoreOptions {
   /** The database file; created with its directory when missing. */
   readonly path: string;
   readonly busyTimeoutMs?: number;
+  /** Bytes of `getJson` answers kept between commits (ADR 0020); 0 turns the cache off. Default 32 MiB. */
+  readonly jsonCacheBytes?: number;
 }
 
 interface DocumentRow<TBody = string> {
@@ -45,6 +48,8 @@ interface VersionedRow<TBody> {
 type BodyForm = 'text' | 'bytes';
 type BodyOf<TForm extends BodyForm> = TForm extends 'text' ? string : Buffer;
 
+const MIB = 1024 * 1024;
+
 // Bounds the cache of prepared statements; query shapes are few, but they come from callers.
 const MAX_CACHED_STATEMENTS = 500;
 
@@ -61,6 +66,8 @@ export class SqliteReadStore implements ReadStore {
   /** What `resolve` found, while no other connection has committed (`PRAGMA data_version`) and this one has not changed a collection or alias. */
   private readonly resolved = new Map<string, CollectionSpec>();
   private resolvedAt: number | undefined;
+  /** `getJson` answers by the collection name asked for, valid exactly as long as `resolved` (ADR 0020). */
+  private readonly jsonCache: JsonDocumentCache;
 
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
     if (options.path === ':memory:' || options.path === '') {
@@ -71,7 +78,11 @@ export class SqliteReadStore implements ReadStore {
     try {
       const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
       prepareDatabase(db, busyTimeoutMs);
-      return new SqliteReadStore(db, busyTimeoutMs);
+      return new SqliteReadStore(
+        db,
+        busyTimeoutMs,
+        new JsonDocumentCache(options.jsonCacheBytes ?? 32 * MIB),
+      );
     } catch (error) {
       db.close();
       throw error;
@@ -81,7 +92,9 @@ export class SqliteReadStore implements ReadStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly busyTimeoutMs: number,
+    jsonCache: JsonDocumentCache,
   ) {
+    this.jsonCache = jsonCache;
     this.resolveStatement = db.prepare(
       `SELECT name, fields FROM collections
         WHERE name = coalesce((SELECT target FROM aliases WHERE alias = ?), ?)`,
@@ -103,7 +116,7 @@ export class SqliteReadStore implements ReadStore {
           .run(spec.name, JSON.stringify(spec.fields.map(({ path, type }) => ({ path, type }))));
       })(),
     );
-    this.resolved.clear();
+    this.forgetResolved();
   }
 
   async dropCollection(name: string): Promise<void> {
@@ -117,7 +130,7 @@ export class SqliteReadStore implements ReadStore {
     this.statements.clear();
     this.documentStatements.text.clear();
     this.documentStatements.bytes.clear();
-    this.resolved.clear();
+    this.forgetResolved();
   }
 
   async get(collection: string, id: string): Promise<StoredDocument | undefined> {
@@ -125,9 +138,21 @@ export class SqliteReadStore implements ReadStore {
     return row === undefined ? undefined : toDocument(row);
   }
 
+  /**
+   * Served from the cache while no other connection has committed (`PRAGMA data_version`) and this one has
+   * written nothing since the answer was read; otherwise read, and cached for the next call (ADR 0020).
+   */
   async getJson(collection: string, id: string): Promise<StoredJson | undefined> {
+    assertDocumentId(id);
+    assertCollectionName(collection);
+    this.noticeOtherCommits(this.dataVersion.get());
+    const cached = this.jsonCache.get(collection, id);
+    if (cached !== undefined) return cached;
     const row = this.documentRow(collection, id, 'bytes');
-    return row === undefined ? undefined : { id: row.id, version: row.version, json: row.body };
+    if (row === undefined) return undefined;
+    const stored = { id: row.id, version: row.version, json: row.body };
+    this.jsonCache.set(collection, stored);
+    return stored;
   }
 
   async getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
@@ -163,6 +188,8 @@ export class SqliteReadStore implements ReadStore {
         }
       })(),
     );
+    // This connection's own commits leave `data_version` as it was.
+    this.jsonCache.clear();
   }
 
   async find(collection: string, query: Query): Promise<Page> {
@@ -216,7 +243,7 @@ export class SqliteReadStore implements ReadStore {
         ).run(alias, collection);
       })(),
     );
-    this.resolved.clear();
+    this.forgetResolved();
   }
 
   async resolveAlias(alias: string): Promise<string | undefined> {
@@ -256,12 +283,20 @@ export class SqliteReadStore implements ReadStore {
    */
   private resolve(name: string): CollectionSpec {
     assertCollectionName(name);
-    const version = this.dataVersion.get();
-    if (version !== this.resolvedAt) {
-      this.resolved.clear();
-      this.resolvedAt = version;
-    }
+    this.noticeOtherCommits(this.dataVersion.get());
     return this.resolved.get(name) ?? this.lookUp(name);
+  }
+
+  private noticeOtherCommits(dataVersion: number | undefined): void {
+    if (dataVersion === this.resolvedAt) return;
+    this.forgetResolved();
+    this.resolvedAt = dataVersion;
+  }
+
+  /** Aliases, collections and cached answers may have changed: look them up again. */
+  private forgetResolved(): void {
+    this.resolved.clear();
+    this.jsonCache.clear();
   }
 
   private lookUp(name: string): CollectionSpec {
@@ -290,8 +325,7 @@ export class SqliteReadStore implements ReadStore {
       if (row.dataVersion === this.resolvedAt) {
         return row.id === null ? undefined : (row as DocumentRow<BodyOf<TForm>>);
       }
-      this.resolved.clear();
-      this.resolvedAt = row.dataVersion;
+      this.noticeOtherCommits(row.dataVersion);
     }
   }
 
