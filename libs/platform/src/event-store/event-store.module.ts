@@ -15,6 +15,13 @@ export const EVENT_STORE = Symbol('EventStore');
 export const SEALED_EVENT_STORE = Symbol('SealedEventStore');
 export const DATA_PROTECTION = Symbol('DataProtection');
 
+/**
+ * The reactors and the relay that tail the log in a service's own process read at most this often while
+ * its commits keep waking them (ADR 0019, addendum): under load, one read per interval instead of one per
+ * group commit, each of which must read pages the writer's commit made cold.
+ */
+const COMMIT_WAKE_INTERVAL_MS = 20;
+
 /** `sqlite` tunes the embedded adapter (the projection thread polls more often than the default). */
 export function openRawEventStore(
   config: EventStoreConfig,
@@ -43,7 +50,8 @@ export function protectedEventStore(raw: EventStore, protection: DataProtection)
       provide: 'RAW_EVENT_STORE',
       inject: ['EVENT_STORE_CONFIG'],
       // The API appends on its request path: group commits leave its event loop (ADR 0017).
-      useFactory: (config: EventStoreConfig) => openRawEventStore(config, { writerThread: true }),
+      useFactory: (config: EventStoreConfig) =>
+        openRawEventStore(config, { writerThread: true, wakeIntervalMs: COMMIT_WAKE_INTERVAL_MS }),
     },
     {
       provide: EVENT_STORE,

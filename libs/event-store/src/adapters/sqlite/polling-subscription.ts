@@ -12,22 +12,33 @@ export interface LogPage {
 
 interface Sleeper {
   readonly resolve: () => void;
-  readonly timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout;
+  /** When the timer fires, in `performance.now()` milliseconds. */
+  dueAt: number;
+}
+
+export interface PollingOptions {
+  /** How long an idle subscription sleeps before it looks again (appends by other processes). */
+  readonly pollIntervalMs: number;
+  /** The least time between two reads when woken by a commit: 0 reads at once. */
+  readonly wakeIntervalMs: number;
 }
 
 /**
  * Pages through the log after a position, then tails it. The owning store wakes it after each local
- * commit; the poll timer is what notices appends by other processes writing the same file.
+ * commit; the poll timer is what notices appends by other processes writing the same file. Under a steady
+ * stream of commits, `wakeIntervalMs` makes it read once per interval rather than once per commit.
  */
 export class PollingSubscription implements Subscription {
   private closed = false;
   private iterated = false;
   private sleeper: Sleeper | undefined;
+  private lastReadAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly readAfter: (position: number) => LogPage,
     private readonly after: number,
-    private readonly pollIntervalMs: number,
+    private readonly polling: PollingOptions,
     private readonly onClose: (subscription: PollingSubscription) => void,
     private readonly onProgress?: (position: number) => Promise<void>,
   ) {}
@@ -35,15 +46,21 @@ export class PollingSubscription implements Subscription {
   wake(): void {
     const sleeper = this.sleeper;
     if (sleeper === undefined) return;
-    this.sleeper = undefined;
-    clearTimeout(sleeper.timer);
-    sleeper.resolve();
+    const readAt = this.lastReadAt + this.polling.wakeIntervalMs;
+    const now = performance.now();
+    if (readAt <= now) {
+      this.stopSleeping(sleeper);
+    } else if (readAt < sleeper.dueAt) {
+      clearTimeout(sleeper.timer);
+      sleeper.timer = setTimeout(() => this.stopSleeping(sleeper), readAt - now);
+      sleeper.dueAt = readAt;
+    }
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.wake();
+    if (this.sleeper !== undefined) this.stopSleeping(this.sleeper);
     this.onClose(this);
   }
 
@@ -58,6 +75,7 @@ export class PollingSubscription implements Subscription {
     let after = this.after;
     try {
       while (!this.closed) {
+        this.lastReadAt = performance.now();
         const page = this.readAfter(after);
         for (const event of page.events) {
           if (this.closed) return;
@@ -77,11 +95,19 @@ export class PollingSubscription implements Subscription {
 
   private sleep(): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.sleeper = undefined;
-        resolve();
-      }, this.pollIntervalMs);
-      this.sleeper = { resolve, timer };
+      const { pollIntervalMs } = this.polling;
+      const sleeper: Sleeper = {
+        resolve,
+        timer: setTimeout(() => this.stopSleeping(sleeper), pollIntervalMs),
+        dueAt: performance.now() + pollIntervalMs,
+      };
+      this.sleeper = sleeper;
     });
+  }
+
+  private stopSleeping(sleeper: Sleeper): void {
+    clearTimeout(sleeper.timer);
+    if (this.sleeper === sleeper) this.sleeper = undefined;
+    sleeper.resolve();
   }
 }

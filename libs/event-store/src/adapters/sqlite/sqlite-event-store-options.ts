@@ -7,6 +7,11 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How often an idle subscription looks for appends made by other processes. Default 50 ms. */
   readonly pollIntervalMs?: number;
+  /**
+   * The least time between two reads of a subscription that local commits wake: one woken sooner reads
+   * when the interval has passed, taking every commit since in one page. Default 0: it reads at once.
+   */
+  readonly wakeIntervalMs?: number;
   /** Events read per page by a subscription. Default 1,000. */
   readonly subscriptionBatchSize?: number;
   /** Most appends written in one group-commit transaction. Default 1,000. */

@@ -114,7 +114,7 @@ export class SqliteEventStore implements EventStore {
       (after) =>
         types === undefined ? this.pageAfter(after, batchSize) : this.pageOfTypes(after, types, batchSize),
       options.after,
-      this.options.pollIntervalMs ?? 50,
+      { pollIntervalMs: this.options.pollIntervalMs ?? 50, wakeIntervalMs: this.options.wakeIntervalMs ?? 0 },
       (closed) => this.subscriptions.delete(closed),
       types === undefined ? undefined : options.onProgress,
     );
