@@ -16,8 +16,8 @@ export const SEALED_EVENT_STORE = Symbol('SealedEventStore');
 export const DATA_PROTECTION = Symbol('DataProtection');
 
 /**
- * The reactors and the relay that tail the log in a service's own process read at most this often while
- * its commits keep waking them (ADR 0019, addendum): under load, one read per interval instead of one per
+ * Subscribers in a process that also appends (the API's reactors) read at most this often while its
+ * commits keep waking them (ADR 0019, addendum): under load, one read per interval instead of one per
  * group commit, each of which must read pages the writer's commit made cold.
  */
 const COMMIT_WAKE_INTERVAL_MS = 20;
