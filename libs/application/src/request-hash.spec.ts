@@ -13,6 +13,28 @@ describe('requestHash', () => {
     );
   });
 
+  it('stays the value already stored in event metadata, so a retry after an upgrade is still recognised', () => {
+    const request = {
+      caller: 'svc',
+      command: {
+        type: 'RecordPurchase',
+        customerId: 'c-1',
+        purchaseId: 'p-1',
+        amount: { currency: 'TRY', amount: 12500 },
+        items: [
+          { sku: 'a', qty: 2 },
+          { sku: 'b', note: undefined },
+        ],
+        note: undefined,
+        Ünvan: 'ı',
+        'a"b': null,
+        Z: true,
+      },
+    };
+
+    expect(requestHash(request, KEY)).toBe('SbYn8Jh_rS8YkqB9UbcD7FNBkbUvKF5CJX8D883YQK0');
+  });
+
   it('differs when a field or the caller differs', () => {
     const hash = requestHash({ command: register, caller: 'svc' }, KEY);
 

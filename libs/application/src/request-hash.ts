@@ -11,12 +11,17 @@ export const requestHash = (request: unknown, key: Buffer): string =>
 
 const canonicalJson = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, field]) => field !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`);
-    return `{${entries.join(',')}}`;
-  }
+  if (value !== null && typeof value === 'object') return canonicalObject(value as Record<string, unknown>);
   return JSON.stringify(value);
 };
+
+// Keys in UTF-16 code unit order (the default sort), undefined fields left out, as JSON.stringify does.
+function canonicalObject(object: Record<string, unknown>): string {
+  let json = '';
+  for (const key of Object.keys(object).sort()) {
+    const field = object[key];
+    if (field === undefined) continue;
+    json += `${json === '' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(field)}`;
+  }
+  return `{${json}}`;
+}
