@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   const header = machineDescription({
     server:
       'the API as npm start runs it (nest build api, then node dist/apps/api/apps/api/src/main.js) in a child process (embedded mode: SQLite event store with group commits on a writer thread, SQLite read store, projections on a worker thread of the same process), durable (WAL, synchronous=FULL)',
-    'load generator': `autocannon in the parent process, ${connections} connections, ${seconds} s per phase`,
+    'load generator': `autocannon in the parent process (its garbage collection on its own thread: --single-threaded-gc, --max-semi-space-size=64), ${connections} connections, ${seconds} s per phase`,
     workload: `${customers.toLocaleString('en-US')} customers registered first; phase 1 RecordPurchase on a random customer with a fresh purchase id and Idempotency-Key per request; phase 2 GET /customers/:id for a random customer after the projections caught up`,
     'data directory': dataDir + (keepDir ? ' (kept)' : ' (temporary, removed after)'),
   });
