@@ -70,6 +70,16 @@ describe('SqliteReadStore getJson cache (ADR 0020)', () => {
     expect((await reader.getJson('customers', 'c-1'))?.version).toBe(1);
   });
 
+  it('drops its answers when the WAL is truncated after an erasure', async () => {
+    const before = await reader.getJson('customers', 'c-1');
+
+    expect(await reader.truncateWal()).toBe(true);
+
+    const after = await reader.getJson('customers', 'c-1');
+    expect(after).not.toBe(before);
+    expect(after).toEqual(before);
+  });
+
   it('reads every time when its size is 0', async () => {
     const uncached = open({ jsonCacheBytes: 0 });
     try {

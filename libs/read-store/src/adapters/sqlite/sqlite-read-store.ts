@@ -256,10 +256,12 @@ export class SqliteReadStore implements ReadStore {
 
   /**
    * Copies the WAL into the database file and truncates it, so that no older page image (e.g. a profile
-   * before its erasure) stays in `-wal`. While other connections keep part of the WAL in use it waits on
-   * timers, as writes do; false when they still did after the busy timeout.
+   * before its erasure) stays in `-wal`, and drops the cached `getJson` answers, which may be such copies.
+   * While other connections keep part of the WAL in use it waits on timers, as writes do; false when they
+   * still did after the busy timeout.
    */
   async truncateWal(): Promise<boolean> {
+    this.jsonCache.clear();
     try {
       await this.writing(() => {
         const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
