@@ -39,8 +39,12 @@ describe('PollingSubscription', () => {
     return { log, subscription, received, taking };
   }
 
-  it('reads at once when a commit wakes it and wakeIntervalMs is 0', async () => {
-    const { log, subscription, received, taking } = await tail(0);
+  it.each([
+    ['wakeIntervalMs is 0', 0, 0],
+    ['the last read is older than wakeIntervalMs', 50, 1_000],
+  ])('reads at once when a commit wakes it and %s', async (_, wakeIntervalMs, quietMs) => {
+    const { log, subscription, received, taking } = await tail(wakeIntervalMs);
+    await jest.advanceTimersByTimeAsync(quietMs);
 
     log.append();
     subscription.wake();
@@ -64,19 +68,6 @@ describe('PollingSubscription', () => {
 
     expect(received).toEqual([1, 2, 3, 4, 5]);
     expect(log.pages).toEqual([5]);
-    await subscription.close();
-    await taking;
-  });
-
-  it('reads at once when woken after a quiet spell longer than wakeIntervalMs', async () => {
-    const { log, subscription, received, taking } = await tail(50);
-    await jest.advanceTimersByTimeAsync(1_000);
-
-    log.append();
-    subscription.wake();
-    await jest.advanceTimersByTimeAsync(0);
-
-    expect(received).toEqual([1]);
     await subscription.close();
     await taking;
   });
