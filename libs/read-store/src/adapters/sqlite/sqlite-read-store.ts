@@ -66,8 +66,6 @@ export class SqliteReadStore implements ReadStore {
   /** What `resolve` found, while no other connection has committed (`PRAGMA data_version`) and this one has not changed a collection or alias. */
   private readonly resolved = new Map<string, CollectionSpec>();
   private resolvedAt: number | undefined;
-  /** `getJson` answers by the collection name asked for, valid exactly as long as `resolved` (ADR 0020). */
-  private readonly jsonCache: JsonDocumentCache;
 
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
     if (options.path === ':memory:' || options.path === '') {
@@ -92,9 +90,9 @@ export class SqliteReadStore implements ReadStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly busyTimeoutMs: number,
-    jsonCache: JsonDocumentCache,
+    /** `getJson` answers by the collection name asked for, valid exactly as long as `resolved` (ADR 0020). */
+    private readonly jsonCache: JsonDocumentCache,
   ) {
-    this.jsonCache = jsonCache;
     this.resolveStatement = db.prepare(
       `SELECT name, fields FROM collections
         WHERE name = coalesce((SELECT target FROM aliases WHERE alias = ?), ?)`,
