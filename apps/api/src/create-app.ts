@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { commandResponseHeaders } from './commands/command-response-headers';
 import { AllErrorsFilter } from './http/all-errors.filter';
 import { requestValidationPipe } from './http/validation.pipe';
+import { memoizeValidationMetadata } from './http/validation-metadata-cache';
 import { type ApiMetrics, METRICS } from './metrics/metrics';
 
 export interface CreateAppOptions {
@@ -38,6 +39,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     done();
   });
   commandResponseHeaders(fastify);
+  memoizeValidationMetadata();
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter());
   app.enableShutdownHooks();
