@@ -6,6 +6,7 @@ import {
   EventStoreModule,
   type LoadedSettings,
   ReadStoreModule,
+  resolveTopology,
 } from '@crm/platform';
 import { AuthModule } from './auth/auth.module';
 import { AutomationModule } from './automation/automation.module';
@@ -17,11 +18,14 @@ import { MetricsModule } from './metrics/metrics.module';
 import { QueriesModule } from './queries/queries.module';
 import { SeedModule } from './seed/seed.module';
 
-/** The API (DESIGN §7); embedded mode also runs every projection in this process. */
+/**
+ * The API (DESIGN §7). On the embedded bus (`EVENT_BUS=embedded`) it also runs every projection, on a
+ * worker thread of this process; on Kafka the relay and the projector processes do.
+ */
 @Module({})
 export class AppModule {
   static register(settings: LoadedSettings<ApiEnvironment>): DynamicModule {
-    const embedded = settings.values.CRM_MODE === 'embedded';
+    const embedded = resolveTopology(settings.values).eventBus === 'embedded';
     return {
       module: AppModule,
       imports: [

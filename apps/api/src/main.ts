@@ -1,6 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { ApiEnvironment } from '@crm/platform';
+import { type ApiEnvironment, describeTopology, resolveTopology } from '@crm/platform';
 import { AUTH_CONFIG, type AuthConfig } from './auth/auth-config';
 import { TokenIssuer } from './auth/token-issuer';
 import { createApp } from './create-app';
@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
   const url = `http://localhost:${port}`;
   logger.log(
-    `CRM API (${config.get('CRM_MODE', { infer: true })} mode) listening on ${url}; OpenAPI at ${url}/docs`,
+    `CRM API (${describeTopology(resolveTopology(process.env))}) listening on ${url}; OpenAPI at ${url}/docs`,
     'Bootstrap',
   );
   if (app.get<AuthConfig>(AUTH_CONFIG).development) {

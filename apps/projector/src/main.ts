@@ -1,7 +1,7 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadSettings, ProjectorEnvironment } from '@crm/platform';
+import { describeTopology, loadSettings, ProjectorEnvironment, resolveTopology } from '@crm/platform';
 import { ProjectorModule } from './projector.module';
 
 const logger = new ConsoleLogger({ json: true });
@@ -17,7 +17,10 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   const port = env.PORT ?? 3002;
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
-  logger.log(`CRM projector (${env.CRM_MODE} mode) on :${port}: /health, /metrics`, 'Bootstrap');
+  logger.log(
+    `CRM projector (${describeTopology(resolveTopology(env))}) on :${port}: /health, /metrics`,
+    'Bootstrap',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

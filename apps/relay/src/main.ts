@@ -1,7 +1,7 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadSettings, RelayEnvironment } from '@crm/platform';
+import { describeTopology, loadSettings, RelayEnvironment, resolveTopology } from '@crm/platform';
 import { RelayModule } from './relay.module';
 
 const logger = new ConsoleLogger({ json: true });
@@ -21,7 +21,10 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   const port = env.PORT ?? 3001;
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
-  logger.log(`CRM relay (${env.CRM_MODE} mode) on :${port}: /health, /metrics`, 'Bootstrap');
+  logger.log(
+    `CRM relay (${describeTopology(resolveTopology(env))}) on :${port}: /health, /metrics`,
+    'Bootstrap',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

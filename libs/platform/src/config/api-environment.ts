@@ -1,3 +1,4 @@
+import type { CrmApp } from './topology';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { StoreEnvironment } from './store-environment';
@@ -15,4 +16,8 @@ export class ApiEnvironment extends StoreEnvironment {
   @Min(0, { message: 'COMMAND_STATE_CACHE_SIZE must be 0 or more' })
   @Type(() => Number)
   COMMAND_STATE_CACHE_SIZE = 10_000;
+
+  protected override app(): CrmApp {
+    return 'api';
+  }
 }

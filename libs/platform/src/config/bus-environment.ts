@@ -1,15 +1,20 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { StoreEnvironment } from './store-environment';
+import { resolveTopology } from './topology';
 
 const TOPIC = /^(?!\.{1,2}$)[a-zA-Z0-9._-]{1,249}$/;
 const topicMessage = (setting: string) => `${setting} must be a Kafka topic name: 1-249 of [a-zA-Z0-9._-]`;
 
-/** The relay's and the projector's bus: Kafka in distributed mode, the SQLite topic log in embedded mode. */
+/**
+ * The relay's and the projector's bus: Kafka (`EVENT_BUS=kafka`), or the SQLite topic log in CRM_DATA_DIR
+ * (`EVENT_BUS=embedded`), which processes share through one host's disk.
+ */
 export class BusEnvironment extends StoreEnvironment {
-  @ValidateIf((env: BusEnvironment) => env.CRM_MODE === 'distributed')
+  @ValidateIf((env: BusEnvironment) => resolveTopology(env).eventBus === 'kafka')
   @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
-    message: 'KAFKA_BROKERS is required when CRM_MODE=distributed, as host:port[,host:port...]',
+    message:
+      'KAFKA_BROKERS is required when EVENT_BUS=kafka (the default of CRM_MODE=distributed), as host:port[,host:port...]',
   })
   KAFKA_BROKERS?: string;
 

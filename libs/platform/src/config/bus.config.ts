@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { BusEnvironment } from './bus-environment';
+import { resolveTopology } from './topology';
 
 export interface BusTopics {
   /** Keyed by customer, `partitions` partitions: per-customer projections scale out over it. */
@@ -21,7 +22,7 @@ export type BusConfig = { readonly topics: BusTopics } & (
     }
 );
 
-/** Distributed mode: Kafka at KAFKA_BROKERS. Embedded mode: the SQLite topic log `$CRM_DATA_DIR/bus.db`. */
+/** `EVENT_BUS=kafka`: Kafka at KAFKA_BROKERS. `EVENT_BUS=embedded`: the SQLite topic log `$CRM_DATA_DIR/bus.db`. */
 export function busConfig(env: BusEnvironment): BusConfig {
   const topics: BusTopics = {
     customerEvents: env.BUS_TOPIC,
@@ -29,7 +30,7 @@ export function busConfig(env: BusEnvironment): BusConfig {
     deadLetters: env.BUS_DEAD_LETTER_TOPIC,
     partitions: env.BUS_PARTITIONS,
   };
-  if (env.CRM_MODE === 'embedded') {
+  if (resolveTopology(env).eventBus === 'embedded') {
     return { kind: 'sqlite', path: join(env.CRM_DATA_DIR ?? './data', 'bus.db'), topics };
   }
   return {

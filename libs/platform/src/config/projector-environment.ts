@@ -1,3 +1,4 @@
+import type { CrmApp } from './topology';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { BusEnvironment } from './bus-environment';
@@ -29,4 +30,8 @@ export class ProjectorEnvironment extends BusEnvironment {
     message: 'PROJECTOR_PROJECTIONS must be a comma-separated list of projection names',
   })
   PROJECTOR_PROJECTIONS?: string;
+
+  protected override app(): CrmApp {
+    return 'projector';
+  }
 }

@@ -1,3 +1,4 @@
+import type { CrmApp } from './topology';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { BusEnvironment } from './bus-environment';
@@ -8,4 +9,8 @@ export class RelayEnvironment extends BusEnvironment {
   @Max(10_000, { message: 'RELAY_BATCH_SIZE must be at most 10000' })
   @Type(() => Number)
   RELAY_BATCH_SIZE = 500;
+
+  protected override app(): CrmApp {
+    return 'relay';
+  }
 }

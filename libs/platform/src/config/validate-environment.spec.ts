@@ -1,4 +1,5 @@
 import { ConfigurationError, validateEnvironment } from './validate-environment';
+import { ApiEnvironment } from './api-environment';
 import { busConfig } from './bus.config';
 import { ProjectorEnvironment } from './projector-environment';
 import { RelayEnvironment } from './relay-environment';
@@ -79,5 +80,47 @@ describe('validated configuration', () => {
   it('does not ask the API for Kafka: only the bus apps need brokers', () => {
     const { KAFKA_BROKERS: _brokers, ...stores } = DISTRIBUTED;
     expect(validateEnvironment(StoreEnvironment, stores).CRM_MODE).toBe('distributed');
+  });
+
+  describe('adapters chosen port by port', () => {
+    it('runs a SQLite event store on the API host with Kafka and MongoDB: no ESDB_URL asked', () => {
+      const env = validateEnvironment(RelayEnvironment, {
+        ...DISTRIBUTED,
+        ESDB_URL: undefined,
+        EVENT_STORE: 'sqlite',
+      });
+      expect(busConfig(env)).toMatchObject({ kind: 'kafka', brokers: ['kafka:9092'] });
+    });
+
+    it('asks for the server of each port chosen on its own, naming it', () => {
+      expect(refusal(ProjectorEnvironment, { EVENT_BUS: 'kafka', READ_STORE: 'mongo' }).settings).toEqual([
+        'MONGO_URL',
+        'KAFKA_BROKERS',
+      ]);
+      expect(refusal(ApiEnvironment, { EVENT_STORE: 'esdb', KEY_STORE: 'mongo' }).settings).toEqual([
+        'ESDB_URL',
+        'MONGO_URL',
+      ]);
+    });
+
+    it("takes the key store's own MongoDB in place of MONGO_URL", () => {
+      const env = { KEY_STORE: 'mongo', MONGO_KEYS_URL: 'mongodb://keys:27017' };
+      expect(validateEnvironment(ApiEnvironment, env).KEY_STORE).toBe('mongo');
+    });
+
+    it.each([
+      ['EVENT_STORE', { EVENT_STORE: 'postgres' }],
+      ['EVENT_BUS', { EVENT_BUS: 'rabbitmq' }],
+      ['READ_STORE', { READ_STORE: 'redis' }],
+      ['KEY_STORE', { KEY_STORE: 'vault' }],
+    ])('refuses an unknown %s', (setting, env) => {
+      expect(refusal(ApiEnvironment, env).settings).toEqual([setting]);
+    });
+
+    it('refuses a combination that cannot work, naming both settings and why', () => {
+      const error = refusal(ProjectorEnvironment, { EVENT_BUS: 'kafka', KAFKA_BROKERS: 'kafka:9092' });
+      expect(error.settings).toEqual(['EVENT_BUS', 'READ_STORE']);
+      expect(error.message).toContain('READ_STORE=mongo');
+    });
   });
 });

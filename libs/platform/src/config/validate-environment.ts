@@ -13,6 +13,14 @@ export class ConfigurationError extends Error {
   }
 }
 
+/** A schema whose settings are valid one by one may still combine into something that cannot work. */
+interface CombinationRules {
+  combinationProblems(): readonly { readonly settings: readonly string[]; readonly message: string }[];
+}
+
+const hasCombinationRules = (config: object): config is CombinationRules =>
+  typeof (config as Partial<CombinationRules>).combinationProblems === 'function';
+
 const problemsOf = (error: ValidationError): string[] => Object.values(error.constraints ?? {});
 
 /**
@@ -27,6 +35,13 @@ export function validateEnvironment<T extends object>(schema: new () => T, env: 
     throw new ConfigurationError(
       errors.map((error) => error.property),
       errors.flatMap(problemsOf),
+    );
+  }
+  const combinations = hasCombinationRules(config) ? config.combinationProblems() : [];
+  if (combinations.length > 0) {
+    throw new ConfigurationError(
+      [...new Set(combinations.flatMap((problem) => problem.settings))],
+      combinations.map((problem) => problem.message),
     );
   }
   return config;
