@@ -20,10 +20,12 @@ const moduleNameMapper = {
   '^@crm/automation$': '<rootDir>/libs/automation/src',
 };
 
-const config: Config = {
+export const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections'],
   testRegex: '.*\\.spec\\.ts$',
+  // The distributed stack's processes run under `npm run test:distributed` (jest.distributed.config.ts).
+  testPathIgnorePatterns: ['/node_modules/', '\\.distributed\\.spec\\.ts$'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }],

@@ -2,7 +2,8 @@
 # Starts the servers the production adapters' tests need, on loopback, and writes their connection
 # settings to .test-servers/env (source it before `npm test`):
 #   - Apache Kafka (single-node KRaft, broker and controller in one JVM), resolved from Maven Central;
-#   - FerretDB v1 (MongoDB wire protocol, SQLite backend), built from the Go module proxy.
+#   - FerretDB v1 (MongoDB wire protocol), built from the Go module proxy, on a PostgreSQL cluster of its own
+#     (Debian's postgresql package, installed with apt-get when missing: that step needs root).
 # Needs Java 17+ with Maven, and Go. Idempotent: servers already running are left as they are.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -11,6 +12,7 @@ state="${TEST_SERVERS_DIR:-$root/.test-servers}"
 kafka_port="${TEST_KAFKA_PORT:-39092}"
 controller_port="${TEST_KAFKA_CONTROLLER_PORT:-39093}"
 mongo_port="${TEST_MONGO_PORT:-37017}"
+postgres_port="${TEST_POSTGRES_PORT:-35432}"
 mkdir -p "$state"
 
 running() { [[ -f "$state/$1.pid" ]] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }
@@ -34,12 +36,46 @@ start_kafka() {
   echo "kafka: started (pid $!) on 127.0.0.1:$kafka_port, logs in $logs"
 }
 
+postgres_bin() {
+  local bin
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [[ -z "$bin" ]]; then
+    echo "postgresql: installing Debian's package" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >&2
+    bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  fi
+  echo "$bin"
+}
+
+# PostgreSQL refuses to run as root: as root the cluster belongs to the package's `postgres` user.
+as_owner() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start_postgres() {
+  local bin pgdata="$state/postgres"
+  bin="$(postgres_bin)"
+  if as_owner "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    echo "postgresql: already running"; return
+  fi
+  rm -rf "$pgdata" && mkdir -p "$pgdata"
+  [[ $EUID -eq 0 ]] && chown postgres: "$pgdata" && chmod 755 "$state"
+  as_owner "$bin/initdb" -D "$pgdata" -U ferretdb -A trust -E UTF8 >/dev/null
+  # A throw-away test cluster: durability settings off for speed, loopback only.
+  as_owner "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o \
+    "-p $postgres_port -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null
+  as_owner "$bin/createdb" -h 127.0.0.1 -p "$postgres_port" -U ferretdb ferretdb
+  echo "postgresql: started on 127.0.0.1:$postgres_port"
+}
+
 start_ferretdb() {
   if running ferretdb; then echo "ferretdb: already running (pid $(cat "$state/ferretdb.pid"))"; return; fi
+  start_postgres
   echo "ferretdb: building from the Go module proxy"
   (cd "$here/ferretdb" && go build -o "$state/bin/ferretdb" .)
   rm -rf "$state/ferretdb" && mkdir -p "$state/ferretdb"
-  nohup "$state/bin/ferretdb" -listen "127.0.0.1:$mongo_port" -data-dir "$state/ferretdb/data" \
+  nohup "$state/bin/ferretdb" -listen "127.0.0.1:$mongo_port" \
+    -postgresql-url "postgres://ferretdb@127.0.0.1:$postgres_port/ferretdb" \
     >"$state/ferretdb/stdout.log" 2>&1 &
   echo $! >"$state/ferretdb.pid"
   echo "ferretdb: started (pid $!) on 127.0.0.1:$mongo_port"

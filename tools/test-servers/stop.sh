@@ -20,4 +20,9 @@ stop() {
 
 stop kafka
 stop ferretdb
-rm -rf "$state/env" "$state/kafka" "$state/ferretdb"
+if [[ -d "$state/postgres" ]]; then
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [[ $EUID -eq 0 ]]; then owner=(runuser -u postgres --); else owner=(); fi
+  "${owner[@]}" "$bin/pg_ctl" -D "$state/postgres" -m fast stop >/dev/null 2>&1 && echo "postgresql: stopped"
+fi
+rm -rf "$state/env" "$state/kafka" "$state/ferretdb" "$state/postgres"

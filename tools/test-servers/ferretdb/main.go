@@ -1,4 +1,8 @@
-// Command ferretdb runs FerretDB v1 (MongoDB wire protocol) with its SQLite backend, for tests only.
+// Command ferretdb runs FerretDB v1 (MongoDB wire protocol) on a PostgreSQL database, for tests only.
+//
+// The PostgreSQL backend, not the SQLite one: FerretDB 1.24's SQLite backend pushes a filter down to SQL
+// only when it is exactly {_id: value}, so the read store's fenced upserts ({_id, version: {$lt}}) scan
+// the whole collection for every document they write.
 //
 // It embeds FerretDB's `ferretdb` package instead of building FerretDB's own command: built from the Go
 // module proxy, that command panics at start because its build/version/version.txt is only generated in
@@ -19,19 +23,15 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:37017", "TCP address to listen on")
-	dataDir := flag.String("data-dir", "./ferretdb-data", "directory of the SQLite databases")
+	postgresURL := flag.String("postgresql-url", "postgres://127.0.0.1:5432/ferretdb", "PostgreSQL database FerretDB stores into")
 	flag.Parse()
-
-	if err := os.MkdirAll(*dataDir, 0o700); err != nil {
-		log.Fatal(err)
-	}
 
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	server, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + *dataDir + "/",
+		Listener:      ferretdb.ListenerConfig{TCP: *listen},
+		Logger:        logger,
+		Handler:       "postgresql",
+		PostgreSQLURL: *postgresURL,
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -31,6 +31,7 @@ import {
 } from './mongo-document';
 import { documentFilter, sortSpec } from './mongo-filter';
 import { DUPLICATE_KEY, fencedUpdate, winningOperations } from './mongo-write';
+import { upsertOne } from './upsert-one';
 
 export interface MongoReadStoreOptions {
   readonly url: string;
@@ -69,10 +70,12 @@ export class MongoReadStore implements ReadStore {
     const documents = this.db.collection<MongoDocument>(spec.name);
     // Indexes first: a collection is registered, and so readable, only once its indexes exist.
     for (const field of spec.fields) await documents.createIndex({ [fieldKey(field.path)]: 1, _id: 1 });
-    await this.collections.updateOne(
+    await upsertOne(
+      this.collections,
       { _id: spec.name },
-      { $set: { fields: spec.fields.map(({ path, type }) => ({ path, type })) } },
-      { upsert: true },
+      {
+        $set: { fields: spec.fields.map(({ path, type }) => ({ path, type })) },
+      },
     );
   }
 
@@ -160,7 +163,7 @@ export class MongoReadStore implements ReadStore {
       throw new UnknownCollectionError(collection);
     }
     // One single-document write: every reader sees the old target or the new one.
-    await this.aliases.updateOne({ _id: alias }, { $set: { target: collection } }, { upsert: true });
+    await upsertOne(this.aliases, { _id: alias }, { $set: { target: collection } });
   }
 
   async resolveAlias(alias: string): Promise<string | undefined> {
