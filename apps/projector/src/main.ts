@@ -1,8 +1,11 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadSettings, ProjectorEnvironment } from '@crm/platform';
+import { installCrashHandlers, loadSettings, ProjectorEnvironment } from '@crm/platform';
 import { ProjectorModule } from './projector.module';
+
+// Crash-only: an error nobody handled is logged as JSON and ends the process (docs/operations.md).
+installCrashHandlers('projector');
 
 const logger = new ConsoleLogger({ json: true });
 
