@@ -1,9 +1,12 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type ApiEnvironment, describeTopology, resolveTopology } from '@crm/platform';
+import { type ApiEnvironment, describeTopology, installCrashHandlers, resolveTopology } from '@crm/platform';
 import { AUTH_CONFIG, type AuthConfig } from './auth/auth-config';
 import { TokenIssuer } from './auth/token-issuer';
 import { createApp } from './create-app';
+
+// Crash-only: an error nobody handled is logged as JSON and ends the process (docs/operations.md).
+installCrashHandlers('api');
 
 const logger = new ConsoleLogger({ json: true });
 

@@ -1,10 +1,14 @@
 import { Command } from 'commander';
+import { installCrashHandlers } from '@crm/platform';
 import { auditCommand } from './audit.command';
 import { exportCommand } from './export.command';
 import { keysCommand } from './keys.command';
 import { loyaltyCommand } from './loyalty.command';
 import { projectionCommands } from './projections.command';
 import { seedCommand } from './seed.command';
+
+// Crash-only: an error nobody handled is logged as JSON and ends the process (docs/operations.md).
+installCrashHandlers('cli');
 
 /** The `crm` command. Each command group lives in its own `<group>.command.ts`. */
 const program = new Command('crm')

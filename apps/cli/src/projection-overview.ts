@@ -1,4 +1,10 @@
-import { DEAD_LETTERS, projectionTarget, storageName } from '@crm/projection-runtime';
+import {
+  countEvents,
+  DEAD_LETTERS,
+  type EventCount,
+  projectionTarget,
+  storageName,
+} from '@crm/projection-runtime';
 import type { Stores } from './stores';
 import type { CataloguedProjection } from './projection-catalogue';
 
@@ -8,17 +14,34 @@ export interface ProjectionRow {
   readonly collection: string;
   readonly alias: string;
   readonly position: number;
-  readonly lag: number;
-  readonly eventsPerSecond: number;
+  /** Events after the checkpoint, counted; `≥N` when the count stopped at its cap. */
+  readonly lag: Counted;
+  /** Events the checkpoint passed during the sample, per second. */
+  readonly eventsPerSecond: Counted;
   readonly deadLetters: number;
 }
+
+/** A count, or `≥N` when it stopped at {@link COUNT_CAP}. */
+export type Counted = number | `≥${number}`;
+
+/**
+ * Events read at most for each figure. Both figures are counts of events read between two positions, never
+ * a difference of positions: EventStoreDB's are byte offsets in its log (ADR 0003).
+ */
+const COUNT_CAP = 10_000;
+
+const counted = ({ count, capped }: EventCount, scale = 1): Counted => {
+  const value = Math.round(count * scale);
+  return capped ? `≥${value}` : value;
+};
 
 const position = async ({ reads }: Stores, collection: string): Promise<number> =>
   (await reads.getCheckpoint(collection))?.position ?? 0;
 
 /**
  * One row per projection. The rate is measured, not remembered: the checkpoints are read twice,
- * `sampleMs` apart, because the runners' own meters live in the API process.
+ * `sampleMs` apart, because the runners' own meters live in the API process, and the events between the
+ * two are counted.
  */
 export async function projectionOverview(
   stores: Stores,
@@ -41,8 +64,8 @@ export async function projectionOverview(
         collection,
         alias: (await reads.resolveAlias(storageName(definition.name))) ?? '-',
         position: now,
-        lag: Math.max(head - now, 0),
-        eventsPerSecond: Math.round(((now - before[index]) * 1_000) / sampleMs),
+        lag: counted(await countEvents(events, now, head, COUNT_CAP)),
+        eventsPerSecond: counted(await countEvents(events, before[index], now, COUNT_CAP), 1_000 / sampleMs),
         deadLetters: await reads.count(DEAD_LETTERS.name, [
           { field: 'projection', op: 'eq', value: collection },
         ]),

@@ -1,8 +1,17 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { describeTopology, loadSettings, ProjectorEnvironment, resolveTopology } from '@crm/platform';
+import {
+  describeTopology,
+  installCrashHandlers,
+  loadSettings,
+  ProjectorEnvironment,
+  resolveTopology,
+} from '@crm/platform';
 import { ProjectorModule } from './projector.module';
+
+// Crash-only: an error nobody handled is logged as JSON and ends the process (docs/operations.md).
+installCrashHandlers('projector');
 
 const logger = new ConsoleLogger({ json: true });
 

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@crm/domain';
 import { eventMessage } from '@crm/messaging';
+import { countEvents } from '@crm/projection-runtime/count-events';
 import { TailBuffer } from '@crm/projection-runtime/tail-buffer';
 import type { EventRelayOptions } from './event-relay-options';
 
@@ -8,6 +9,7 @@ export interface RelayStatus {
   /** Checkpoint: every event at or below it has been acknowledged by the broker. */
   readonly position: number;
   readonly headPosition: number;
+  /** Events after the checkpoint, counted by reading them up to 1,000 (positions are not counts: ADR 0003). */
   readonly lagEvents: number;
   readonly published: number;
   readonly lastError?: string;
@@ -64,7 +66,7 @@ export class EventRelay {
       state: this.state,
       position,
       headPosition,
-      lagEvents: Math.max(headPosition - position, 0),
+      lagEvents: (await countEvents(this.options.source, position, headPosition)).count,
       published: this.published,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
     };

@@ -1,8 +1,17 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { describeTopology, loadSettings, RelayEnvironment, resolveTopology } from '@crm/platform';
+import {
+  describeTopology,
+  installCrashHandlers,
+  loadSettings,
+  RelayEnvironment,
+  resolveTopology,
+} from '@crm/platform';
 import { RelayModule } from './relay.module';
+
+// Crash-only: an error nobody handled is logged as JSON and ends the process (docs/operations.md).
+installCrashHandlers('relay');
 
 const logger = new ConsoleLogger({ json: true });
 

@@ -43,6 +43,6 @@ export class RelayMetrics {
       'Global position of the newest event in the log',
       (s) => s.headPosition,
     );
-    gauge('crm_relay_lag_events', 'Events in the log not yet published', (s) => s.lagEvents);
+    gauge('crm_relay_lag_events', 'Events not yet published, counted up to 1000', (s) => s.lagEvents);
   }
 }

@@ -32,3 +32,4 @@ export * from './projection/projection-definition';
 export * from './personal-data/personal-fields';
 export * from './personal-data/transform-personal-fields';
 export * from './data-access/sensitive-record-viewed';
+export * from './streams/stream-name-prefixes';

@@ -25,3 +25,15 @@ export class PartialDuplicateAppendError extends Error {
     super(`Append to ${streamId} repeats ${duplicateIds.length} stored event id(s) but not all of them`);
   }
 }
+
+/**
+ * The stream was deleted for good (EventStoreDB: tombstoned, a hard delete): it can be neither read nor
+ * appended to again, under that name. Not the same as an unknown stream, which reads as empty.
+ */
+export class StreamDeletedError extends Error {
+  override readonly name = 'StreamDeletedError';
+
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} was deleted for good and can be neither read nor written`);
+  }
+}

@@ -12,7 +12,15 @@ export interface AppendResult {
   readonly nextExpectedRevision: number;
   /** Global position of each appended event, in order. */
   readonly positions: readonly number[];
-  /** True when every event id was already stored: nothing was written, the original positions are returned. */
+  /**
+   * True when every event id was already stored: nothing was written, the original positions are returned.
+   * Every adapter recognises a retry at the expected revision of the original append, or an earlier one;
+   * SQLite (ids are UNIQUE) at any expected revision. EventStoreDB compares ids only at the revisions after
+   * the one a retry expects (and, for `any`/`stream_exists`, in a bounded cache of recent ids), so a retry
+   * at a later revision is refused as a conflict, or written again if it names the current one: callers that
+   * re-read a stream before retrying look for their own events there, as the command executor does
+   * (docs/adr/0021-esdb-adapter-client-and-server-behaviour.md).
+   */
   readonly deduplicated: boolean;
 }
 

@@ -1,4 +1,5 @@
 export * from './collection-name';
+export * from './count-events';
 export * from './dead-letter';
 export * from './document-chain';
 export * from './event-source';

@@ -7,11 +7,38 @@ import { customerActivity } from '../test/support/customer-activity.projection';
 import { dumpCollection } from '../test/support/dump-collection';
 import { activityEvent, seedActivity } from '../test/support/events';
 import { waitFor } from '../test/support/wait-for';
+import type { EventEnvelope } from '@crm/domain';
 import { DEAD_LETTERS, PoisonEventError } from './dead-letter';
+import type { EventSource } from './event-source';
 import { ProjectionRunner } from './projection-runner';
 import type { ProjectionRunnerOptions } from './projection-runner-options';
 
 const COLLECTION = 'customer_activity_v1';
+
+/** Bytes per event in {@link sparse}: EventStoreDB's positions are byte offsets in its log (ADR 0003). */
+const BYTES_PER_EVENT = 173;
+
+/** The store with every position scaled to a byte offset: positions far apart, as EventStoreDB's are. */
+function sparse(store: SqliteEventStore): EventSource {
+  const scaled = (event: EventEnvelope): EventEnvelope => ({
+    ...event,
+    position: event.position * BYTES_PER_EVENT,
+  });
+  const unscaled = (position: number) => Math.floor(position / BYTES_PER_EVENT);
+  return {
+    readAll: async ({ after, limit }) => (await store.readAll({ after: unscaled(after), limit })).map(scaled),
+    headPosition: async () => (await store.headPosition()) * BYTES_PER_EVENT,
+    subscribeToAll: ({ after }) => {
+      const feed = store.subscribeToAll({ after: unscaled(after) });
+      return {
+        close: () => feed.close(),
+        async *[Symbol.asyncIterator]() {
+          for await (const event of feed) yield scaled(event);
+        },
+      };
+    },
+  };
+}
 
 describe('ProjectionRunner over SQLite', () => {
   let dir: string;
@@ -178,6 +205,19 @@ describe('ProjectionRunner over SQLite', () => {
         deadLetters: 0,
       });
       expect((await lagging.status()).eventsPerSecond).toBeGreaterThan(0);
+    });
+
+    it('counts the events it lags by where positions are byte offsets, as on EventStoreDB', async () => {
+      await seedActivity(events, 30, 3);
+      const lagging = runner({ source: sparse(events) });
+
+      await lagging.runUntil(10 * BYTES_PER_EVENT);
+
+      expect(await lagging.status()).toMatchObject({
+        position: 14 * BYTES_PER_EVENT,
+        headPosition: 30 * BYTES_PER_EVENT,
+        lagEvents: 16,
+      });
     });
 
     it('reports a projection that has never run as at position zero', async () => {

@@ -1,6 +1,7 @@
 import type { EventEnvelope, ProjectionDocument } from '@crm/domain';
 import { collectionName, storageName } from './collection-name';
 import { CollectionWriter } from './collection-writer';
+import { countEvents } from './count-events';
 import { DEAD_LETTERS } from './dead-letter';
 import type { ProjectionRunnerOptions } from './projection-runner-options';
 import type { ProjectionStatus, RunnerState } from './projection-status';
@@ -76,7 +77,8 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
       readStore.count(DEAD_LETTERS.name, [{ field: 'projection', op: 'eq', value: target }]),
     ]);
     const now = this.clock().getTime();
-    const lagEvents = Math.max(headPosition - position, 0);
+    // Counted, not head - position: EventStoreDB's positions are byte offsets (ADR 0003).
+    const lagEvents = (await countEvents(source, position, headPosition)).count;
     const newest = this.newestProcessed;
     return {
       name: definition.name,

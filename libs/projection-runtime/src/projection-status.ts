@@ -10,6 +10,10 @@ export interface ProjectionStatus {
   /** Checkpoint: every event at or below it has been applied or dead-lettered. */
   readonly position: number;
   readonly headPosition: number;
+  /**
+   * Events after the checkpoint up to the head, counted by reading them, at most `LAG_COUNT_CAP` (1,000: a
+   * value at the cap means at least that many). Never a difference of positions (ADR 0003).
+   */
   readonly lagEvents: number;
   /** Now minus the recordedAt of the newest applied event; 0 when caught up, undefined before any. */
   readonly lagMs: number | undefined;

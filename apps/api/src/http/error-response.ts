@@ -5,6 +5,7 @@ import {
   IdempotencyKeyReusedError,
   RevisionMismatchError,
 } from '@crm/application';
+import { StreamDeletedError } from '@crm/event-store';
 import type { ErrorBody } from './error-body';
 import type { FieldError } from './field-error';
 import { RequestValidationError } from './validation.pipe';
@@ -68,6 +69,10 @@ export function errorResponse(error: unknown): ErrorResponse {
   }
   if (error instanceof ConcurrencyRetriesExhaustedError) {
     return response(409, 'concurrency_conflict', error.message, {}, { 'retry-after': '1' });
+  }
+  if (error instanceof StreamDeletedError) {
+    // Deleted in the event store by an operator (tombstoned): gone for good, not a server fault.
+    return response(410, 'stream_deleted', error.message, { details: { streamId: error.streamId } });
   }
   return response(500, 'internal_error', 'internal server error');
 }

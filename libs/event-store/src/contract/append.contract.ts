@@ -11,7 +11,17 @@ import {
   useStore,
 } from './contract-fixtures';
 
-export function describeAppendContract(factory: EventStoreFactory): void {
+/**
+ * Idempotent re-append. Every adapter answers a retry at the expected revision of the original append, or
+ * an earlier one, with the original result. Only an adapter that indexes event ids (SQLite) also finds a
+ * retry at a later revision or with `any`/`stream_exists`: EventStoreDB compares ids only at the revision
+ * a retry expects, and for `any` only in a bounded cache of recent ids (ADR 0021). The command executor
+ * never needs more: it finds its own events by command id when it reads the stream.
+ */
+export function describeAppendContract(
+  factory: EventStoreFactory,
+  capabilities: { readonly findsRetriesAtAnyRevision?: boolean } = {},
+): void {
   describe('append', () => {
     const store = useStore(factory);
 
@@ -100,25 +110,43 @@ export function describeAppendContract(factory: EventStoreFactory): void {
       expect(await store().readStream(streamId)).toHaveLength(2);
     });
 
-    it('re-appending stored ids returns the original result whatever the expected revision, and adds nothing', async () => {
+    it('re-appending stored ids at their original expected revision, or an earlier one, returns the original result and adds nothing', async () => {
       const streamId = uniqueStreamId('idempotent');
       const first = newEvents(2);
       const second = [newEvent()];
       const original = await store().append(streamId, first, 'no_stream');
       const later = await store().append(streamId, second, 1);
-      const retries: ExpectedRevision[] = ['no_stream', 'any', 'stream_exists', 1, 2, 7];
 
-      for (const expected of retries) {
-        await expect(store().append(streamId, first, expected)).resolves.toEqual({
-          ...original,
+      await expect(store().append(streamId, first, 'no_stream')).resolves.toEqual({
+        ...original,
+        deduplicated: true,
+      });
+      for (const expected of [1, 0, 'no_stream'] as const) {
+        await expect(store().append(streamId, second, expected)).resolves.toEqual({
+          ...later,
           deduplicated: true,
         });
       }
-      await expect(store().append(streamId, second, 1)).resolves.toEqual({ ...later, deduplicated: true });
 
       const read = await store().readStream(streamId);
       expect(read.map((event) => event.id)).toEqual([...first, ...second].map((event) => event.id));
       expect(read.map((event) => event.position)).toEqual([...original.positions, ...later.positions]);
+    });
+
+    it('answers two identical appends racing each other with one write and one deduplication', async () => {
+      const streamId = uniqueStreamId('racing');
+      const events = newEvents(3);
+
+      const results = await Promise.all([
+        store().append(streamId, events, 'no_stream'),
+        store().append(streamId, events, 'no_stream'),
+      ]);
+
+      expect(results.map((result) => result.deduplicated).sort()).toEqual([false, true]);
+      expect(results[1]).toEqual({ ...results[0], deduplicated: results[1].deduplicated });
+      expect((await store().readStream(streamId)).map((event) => event.id)).toEqual(
+        events.map((event) => event.id),
+      );
     });
 
     it('rejects an append that repeats some but not all stored ids, and writes none of it', async () => {
@@ -127,13 +155,49 @@ export function describeAppendContract(factory: EventStoreFactory): void {
       await store().append(streamId, [a, b], 'no_stream');
       const c = newEvent();
 
-      const error = await store()
-        .append(streamId, [b, c], 'any')
-        .catch((rejection: unknown) => rejection);
+      for (const expected of ['no_stream', 0] as const) {
+        const error = await store()
+          .append(streamId, [b, c], expected)
+          .catch((rejection: unknown) => rejection);
 
-      expect(error).toBeInstanceOf(PartialDuplicateAppendError);
-      expect(error).toMatchObject({ streamId, duplicateIds: [b.id] });
+        expect(error).toBeInstanceOf(PartialDuplicateAppendError);
+        expect(error).toMatchObject({ streamId, duplicateIds: [b.id] });
+      }
       expect((await store().readStream(streamId)).map((event) => event.id)).toEqual([a.id, b.id]);
     });
+    if (capabilities.findsRetriesAtAnyRevision) {
+      it('re-appending stored ids returns the original result whatever the expected revision, and adds nothing', async () => {
+        const streamId = uniqueStreamId('idempotent-any');
+        const first = newEvents(2);
+        const second = [newEvent()];
+        const original = await store().append(streamId, first, 'no_stream');
+        const later = await store().append(streamId, second, 1);
+        const retries: ExpectedRevision[] = ['no_stream', 'any', 'stream_exists', 1, 2, 7];
+
+        for (const expected of retries) {
+          await expect(store().append(streamId, first, expected)).resolves.toEqual({
+            ...original,
+            deduplicated: true,
+          });
+        }
+        await expect(store().append(streamId, second, 1)).resolves.toEqual({ ...later, deduplicated: true });
+
+        const read = await store().readStream(streamId);
+        expect(read.map((event) => event.id)).toEqual([...first, ...second].map((event) => event.id));
+      });
+
+      it("rejects a partial repeat whatever the expected revision, 'any' included", async () => {
+        const streamId = uniqueStreamId('partial-any');
+        const [a, b] = newEvents(2);
+        await store().append(streamId, [a, b], 'no_stream');
+
+        const error = await store()
+          .append(streamId, [b, newEvent()], 'any')
+          .catch((rejection: unknown) => rejection);
+
+        expect(error).toBeInstanceOf(PartialDuplicateAppendError);
+        expect((await store().readStream(streamId)).map((event) => event.id)).toEqual([a.id, b.id]);
+      });
+    }
   });
 }

@@ -1,5 +1,6 @@
 import { describeWhereServerReachable } from '@crm/test-support';
 import { EsdbEventStore } from '../adapters/esdb';
+import { describeEsdbAdapterContract } from './esdb-adapter.contract';
 import { describeEventStoreContract } from './event-store.contract';
 
 // uniqueStreamId() names every contract stream `contract_<label>-<uuid>`.
@@ -24,13 +25,15 @@ export function describeEsdbContractWhereReachable(): void {
         connectionString: (host, port) => `esdb://${host}:${port}?tls=false`,
       },
     },
-    (connectionString) =>
+    (connectionString) => {
       describeEventStoreContract('eventstoredb', async () => {
         const store = new EsdbEventStore({
           connectionString: await connectionString(),
           streamPrefixes: ESDB_CONTRACT_PREFIXES,
         });
         return { store, dispose: () => store.close() };
-      }),
+      });
+      describeEsdbAdapterContract(connectionString);
+    },
   );
 }

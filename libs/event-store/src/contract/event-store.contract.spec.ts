@@ -19,7 +19,8 @@ function sqliteTarget(writerThread: boolean): EventStoreFactory {
   };
 }
 
-describeEventStoreContract('sqlite', sqliteTarget(false), { readsEventById: true });
-describeEventStoreContract('sqlite with a writer thread', sqliteTarget(true), { readsEventById: true });
+const SQLITE = { readsEventById: true, findsRetriesAtAnyRevision: true };
+describeEventStoreContract('sqlite', sqliteTarget(false), SQLITE);
+describeEventStoreContract('sqlite with a writer thread', sqliteTarget(true), SQLITE);
 
 describeEsdbContractWhereReachable();

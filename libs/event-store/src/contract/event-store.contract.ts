@@ -11,6 +11,8 @@ export type { EventStoreFactory, OpenedEventStore } from './contract-fixtures';
 export interface EventStoreCapabilities {
   /** `readEventById`: a lookup by event id (SQLite has one; EventStoreDB does not). */
   readonly readsEventById?: boolean;
+  /** Finds a retried append by its ids whatever revision it expects (SQLite: ids are UNIQUE). */
+  readonly findsRetriesAtAnyRevision?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export function describeEventStoreContract(
   capabilities: EventStoreCapabilities = {},
 ): void {
   describe(`EventStore contract: ${adapterName}`, () => {
-    describeAppendContract(factory);
+    describeAppendContract(factory, capabilities);
     describeReadContract(factory);
     if (capabilities.readsEventById) describeReadEventByIdContract(factory);
     else describeNoReadEventById(factory);

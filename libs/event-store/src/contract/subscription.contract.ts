@@ -1,6 +1,35 @@
+import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@crm/domain';
 import type { EventStoreFactory } from './contract-fixtures';
 import { expectEnds, newEvent, newEvents, takeMatching, uniqueStreamId, useStore } from './contract-fixtures';
+
+/** A type no other test (or writer on a shared server) uses. */
+const uniqueType = (label: string): string => `Contract${label}_${randomUUID().replace(/-/g, '')}`;
+
+/** Resolves with the first progress report at or past `position` (a filtered subscription's `onProgress`). */
+function progressWatch(): {
+  readonly onProgress: (position: number) => Promise<void>;
+  readonly reported: number[];
+  reach(position: number): Promise<number>;
+} {
+  const reported: number[] = [];
+  const waiting: { position: number; resolve: (reached: number) => void }[] = [];
+  return {
+    reported,
+    onProgress: async (position) => {
+      reported.push(position);
+      for (const waiter of waiting.splice(0)) {
+        if (position >= waiter.position) waiter.resolve(position);
+        else waiting.push(waiter);
+      }
+    },
+    reach: (position) => {
+      const reached = reported.find((reported) => reported >= position);
+      if (reached !== undefined) return Promise.resolve(reached);
+      return new Promise((resolve) => waiting.push({ position, resolve }));
+    },
+  };
+}
 
 export function describeSubscriptionContract(factory: EventStoreFactory): void {
   describe('subscribeToAll', () => {
@@ -99,6 +128,65 @@ export function describeSubscriptionContract(factory: EventStoreFactory): void {
       expect(tailed.map((event) => event.position)).toEqual([live.positions[1]]);
       await subscription.close();
       await expectEnds(iterator);
+    });
+
+    it('filters by type from the very start of the log, past whatever the log begins with', async () => {
+      const streamId = uniqueStreamId('from-start');
+      const type = uniqueType('FromStart');
+      const progress = progressWatch();
+      const subscription = store().subscribeToAll({
+        after: 0,
+        types: [type],
+        onProgress: progress.onProgress,
+      });
+      const iterator = subscription[Symbol.asyncIterator]();
+      const pending = iterator.next();
+
+      await store().append(streamId, [newEvent(), newEvent({ type }), newEvent()], 'no_stream');
+      const delivered = await pending;
+
+      expect(delivered.value).toMatchObject({ type, streamId, revision: 1 });
+      for (const position of progress.reported) expect(position).toBeGreaterThan(0);
+      await subscription.close();
+      await expectEnds(iterator);
+    });
+
+    it('resubscribes from a position it reported as progress, and goes on after it', async () => {
+      const streamId = uniqueStreamId('resubscribe');
+      const type = uniqueType('Resubscribed');
+      const before = await store().headPosition();
+      const first = await store().append(
+        streamId,
+        [newEvent({ type }), ...Array.from({ length: 100 }, () => newEvent())],
+        'no_stream',
+      );
+      const progress = progressWatch();
+      const subscription = store().subscribeToAll({
+        after: before,
+        types: [type],
+        onProgress: progress.onProgress,
+      });
+      const iterator = subscription[Symbol.asyncIterator]();
+      const [marked] = await takeMatching(iterator, 1, (event) => event.streamId === streamId);
+      const idle = iterator.next();
+      const reported = await progress.reach(first.positions[0]);
+      await subscription.close();
+      await expectEnds(iterator, idle);
+
+      const later = await store().append(streamId, [newEvent(), newEvent({ type })], 100);
+      const resumed = store().subscribeToAll({
+        after: reported,
+        types: [type],
+        onProgress: async () => undefined,
+      });
+      const resumedIterator = resumed[Symbol.asyncIterator]();
+      const [next] = await takeMatching(resumedIterator, 1, (event) => event.streamId === streamId);
+
+      expect(marked.position).toBe(first.positions[0]);
+      expect(reported).toBeGreaterThanOrEqual(marked.position);
+      expect(next.position).toBe(later.positions[1]);
+      await resumed.close();
+      await expectEnds(resumedIterator);
     });
 
     it('serves several subscribers the same events', async () => {

@@ -1,4 +1,5 @@
 import { IsIn, IsNotEmpty, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { ESDB_CONNECTION_STRING } from '@crm/event-store/adapters/esdb/esdb-connection-string';
 import type { CrmMode } from '../crm-mode';
 import {
   type CrmApp,
@@ -45,9 +46,9 @@ export class StoreEnvironment {
   CRM_DATA_DIR?: string;
 
   @ValidateIf((env: StoreEnvironment) => topology(env).eventStore === 'esdb')
-  @Matches(/^(esdb|kurrentdb|kurrent)(\+discover)?:\/\/\S+$/, {
+  @Matches(ESDB_CONNECTION_STRING, {
     message:
-      'ESDB_URL is required when EVENT_STORE=esdb (the default of CRM_MODE=distributed) and must be an esdb:// or kurrentdb:// connection string',
+      'ESDB_URL is required when EVENT_STORE=esdb (the default of CRM_MODE=distributed) and must be an esdb:// or esdb+discover:// connection string',
   })
   ESDB_URL?: string;
 

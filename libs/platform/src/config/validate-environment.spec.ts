@@ -56,6 +56,9 @@ describe('validated configuration', () => {
   it.each([
     ['CRM_MODE', { CRM_MODE: 'cluster' }],
     ['ESDB_URL', { ...DISTRIBUTED, ESDB_URL: undefined }],
+    ['ESDB_URL', { ...DISTRIBUTED, ESDB_URL: 'kurrentdb://eventstoredb:2113?tls=false' }],
+    ['ESDB_URL', { ...DISTRIBUTED, ESDB_URL: 'kurrent+discover://eventstoredb:2113' }],
+    ['ESDB_URL', { ...DISTRIBUTED, ESDB_URL: 'http://eventstoredb:2113' }],
     ['MONGO_URL', { ...DISTRIBUTED, MONGO_URL: 'http://mongodb' }],
     ['KAFKA_BROKERS', { ...DISTRIBUTED, KAFKA_BROKERS: undefined }],
     ['KAFKA_BROKERS', { ...DISTRIBUTED, KAFKA_BROKERS: 'kafka' }],
@@ -76,6 +79,14 @@ describe('validated configuration', () => {
     expect(error.settings).toEqual(['ESDB_URL', 'MONGO_URL']);
     expect(error.message).not.toContain('s3cret');
   });
+
+  it.each(['esdb://eventstoredb:2113?tls=false', 'esdb+discover://cluster.example:2113'])(
+    'takes %s, a connection string the EventStoreDB client parses',
+    (url) => {
+      const env = validateEnvironment(StoreEnvironment, { ...DISTRIBUTED, ESDB_URL: url });
+      expect(env.ESDB_URL).toBe(url);
+    },
+  );
 
   it('does not ask the API for Kafka: only the bus apps need brokers', () => {
     const { KAFKA_BROKERS: _brokers, ...stores } = DISTRIBUTED;

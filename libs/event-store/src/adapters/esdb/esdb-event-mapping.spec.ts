@@ -1,6 +1,9 @@
 import type { EventEnvelope, NewEvent } from '@crm/domain';
 import { jsonEvent, type JSONRecordedEvent, type RecordedEvent } from '@eventstore/db-client';
+import { STREAM_NAME_PREFIXES } from '@crm/domain';
 import {
+  attemptOf,
+  checkpointPosition,
   DEFAULT_STREAM_PREFIXES,
   ESDB_METADATA_FORMAT,
   ForeignEsdbEventError,
@@ -101,6 +104,16 @@ describe('esdb event mapping', () => {
       });
     });
 
+    it('tags every event of an append with its attempt id, which attemptOf reads back', () => {
+      const data = toEsdbEventData(event, 'attempt-1');
+      expect(data.metadata).toMatchObject({ eventId: event.id, attempt: 'attempt-1' });
+      expect(attemptOf(recorded({ metadata: JSON.parse(JSON.stringify(data.metadata)) }))).toBe('attempt-1');
+      expect(attemptOf(recorded())).toBeUndefined();
+      expect(fromRecordedEvent(recorded({ metadata: JSON.parse(JSON.stringify(data.metadata)) }))).toEqual(
+        fromRecordedEvent(recorded()),
+      );
+    });
+
     it('computes RFC 4122 UUID v5 (the DNS-namespace example)', () => {
       expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
         '2ed6657d-e927-568b-95e1-2665a8aea6a2',
@@ -193,6 +206,15 @@ describe('esdb event mapping', () => {
       expect(() => fromPosition({ commit: big, prepare: big }, 'e')).toThrow(RangeError);
     });
 
+    it('takes a filter checkpoint as it is, none for (0,0) or an unknown position, and never throws for those', () => {
+      expect(checkpointPosition({ commit: 8_192n, prepare: 8_192n })).toBe(8_192);
+      expect(checkpointPosition({ commit: (1n << 64n) - 1n, prepare: 700n })).toBe(700);
+      expect(checkpointPosition({ commit: 0n, prepare: 0n })).toBeNull();
+      expect(checkpointPosition({ commit: -1n, prepare: -1n })).toBeNull();
+      const big = BigInt(Number.MAX_SAFE_INTEGER) + 1n;
+      expect(() => checkpointPosition({ commit: big, prepare: big })).toThrow(RangeError);
+    });
+
     it('reads from the start for after = 0 and from {commit, prepare} = after otherwise', () => {
       expect(toReadPosition(0)).toBe('start');
       expect(toReadPosition(4_096)).toEqual({ commit: 4_096n, prepare: 4_096n });
@@ -205,6 +227,12 @@ describe('esdb event mapping', () => {
   });
 
   describe('filtering', () => {
+    it("uses the domain's stream prefixes by default: the access logs included", () => {
+      expect(DEFAULT_STREAM_PREFIXES).toBe(STREAM_NAME_PREFIXES);
+      expect(isOwnEvent('access-c1', 'SensitiveRecordViewed', DEFAULT_STREAM_PREFIXES)).toBe(true);
+      expect(isOwnEvent('audit-access', 'SensitiveRecordViewed', DEFAULT_STREAM_PREFIXES)).toBe(true);
+    });
+
     it('keeps only non-system events of our stream prefixes', () => {
       expect(isOwnEvent('customer-1', 'Purchased', DEFAULT_STREAM_PREFIXES)).toBe(true);
       expect(isOwnEvent('opportunity-9', 'OpportunityWon', DEFAULT_STREAM_PREFIXES)).toBe(true);

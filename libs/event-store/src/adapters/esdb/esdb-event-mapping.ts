@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventEnvelope, EventMetadata, NewEvent } from '@crm/domain';
+import { type EventEnvelope, type EventMetadata, type NewEvent, STREAM_NAME_PREFIXES } from '@crm/domain';
 import type {
   AppendExpectedRevision,
   JSONEventData,
@@ -40,6 +40,13 @@ export interface EsdbStoredMetadata {
   /** Read by EventStoreDB's system projections (`$by_correlation_id`); informational only for us. */
   readonly $correlationId: string;
   readonly $causationId: string;
+  /**
+   * A random id per call of `append`, the same on every event of that call. Reading the appended revisions
+   * back, the adapter tells its own write (this attempt's id) from the server's answer to a retry, which
+   * points at the events an earlier attempt wrote (another id, or none on events written before it
+   * existed). See docs/adr/0021-esdb-adapter-client-and-server-behaviour.md.
+   */
+  readonly attempt?: string;
 }
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,8 +71,11 @@ export function toEsdbEventId(eventId: string): string {
   return isUuid(eventId) ? eventId.toLowerCase() : uuidV5(eventId);
 }
 
-/** Our event as the `EventData` that `appendToStream` takes (the shape `jsonEvent({ id, ... })` builds). */
-export function toEsdbEventData(event: NewEvent): JSONEventData {
+/**
+ * Our event as the `EventData` that `appendToStream` takes (the shape `jsonEvent({ id, ... })` builds), tagged
+ * with the append `attempt` that writes it when given.
+ */
+export function toEsdbEventData(event: NewEvent, attempt?: string): JSONEventData {
   const metadata: EsdbStoredMetadata = {
     format: ESDB_METADATA_FORMAT,
     eventId: event.id,
@@ -74,6 +84,7 @@ export function toEsdbEventData(event: NewEvent): JSONEventData {
     metadata: event.metadata,
     $correlationId: event.metadata.correlationId,
     $causationId: event.metadata.causationId,
+    ...(attempt === undefined ? {} : { attempt }),
   };
   return {
     id: toEsdbEventId(event.id),
@@ -106,6 +117,14 @@ export function parseStoredMetadata(raw: unknown, where: string): EsdbStoredMeta
     throw new ForeignEsdbEventError(`${where} has no CRM envelope metadata (not written by EsdbEventStore)`);
   }
   return raw as unknown as EsdbStoredMetadata;
+}
+
+/** The append attempt that wrote a recorded event, if it carries one (see {@link EsdbStoredMetadata.attempt}). */
+export function attemptOf(recorded: RecordedEvent): string | undefined {
+  const metadata = recorded.metadata;
+  if (!isRecord(metadata)) return undefined;
+  const attempt = metadata['attempt'];
+  return typeof attempt === 'string' ? attempt : undefined;
 }
 
 // ---------------------------------------------------------------- revisions
@@ -184,6 +203,24 @@ export function toPosition(position: number): Position {
   return { commit: value, prepare: value };
 }
 
+/**
+ * The position a checkpoint of a filtered subscription reports, or `null` when it names none. The server's
+ * catch-up phase checkpoints at the position of the last event its filter matched in the page it read, or
+ * at the page's start when nothing matched; read from the start of a fresh `$all`, that start is (0,0).
+ * Everything up to and including the checkpoint has been considered (and any match sent before it), so the
+ * value is reported as it is: a record boundary, valid to resubscribe from. Never throws for (0,0) or an
+ * unknown position; only a position past 2^53 - 1 throws (a `RangeError`, as everywhere else).
+ */
+export function checkpointPosition(position: Position): number | null {
+  let value = position.commit;
+  if (value <= 0n || value === U64_MAX) value = position.prepare;
+  if (value <= 0n || value === U64_MAX) return null;
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`A filter checkpoint's $all position ${value} does not fit a JS number`);
+  }
+  return Number(value);
+}
+
 /** `fromPosition` for `readAll`/`subscribeToAll` when reading strictly after `after`; 0 means the start. */
 export function toReadPosition(after: number): Position | 'start' {
   return after <= 0 ? 'start' : toPosition(after);
@@ -191,8 +228,11 @@ export function toReadPosition(after: number): Position | 'start' {
 
 // ---------------------------------------------------------------- stream names and filtering
 
-/** CRM streams by default: DESIGN §4 (complaints live in the customer stream or their own). */
-export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['customer-', 'opportunity-'];
+/**
+ * This system's streams by default: the domain's own list (`STREAM_NAME_PREFIXES`, derived from its stream
+ * categories and the shared access log), not a copy of it.
+ */
+export const DEFAULT_STREAM_PREFIXES: readonly string[] = STREAM_NAME_PREFIXES;
 
 /** Whether a recorded event belongs to this system: not a system event, in one of our stream prefixes. */
 export function isOwnEvent(streamId: string, type: string, prefixes: readonly string[]): boolean {

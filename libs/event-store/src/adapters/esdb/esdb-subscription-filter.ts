@@ -1,22 +1,47 @@
-import { eventTypeFilter, type Filter, streamNameFilter } from '@eventstore/db-client';
-import { fromPosition } from './esdb-event-mapping';
+import { eventTypeFilter, type Filter, type Position, streamNameFilter } from '@eventstore/db-client';
+
+/** Where a filter by type sends its checkpoints: the subscription they belong to. */
+export interface CheckpointSink {
+  /** A checkpoint of the server's filter, as the client hands it over. */
+  checkpoint(position: Position): void;
+  /** Anything that went wrong while taking one. */
+  fail(error: unknown): void;
+}
 
 /**
  * The server-side filter of a subscription to `$all`: our stream prefixes, or, given `types`, the event
  * types (a subscription takes one filter; the stream prefixes are then checked on the client). A filter by
- * type reports how far it has read through `onReadThrough`, one position short of each checkpoint: were an
- * event at the checkpoint's own position still to come, a consumer that saved it would skip that event
- * after a restart; positions are byte offsets, so nothing lies between.
+ * type hands its checkpoints to `sink`.
+ *
+ * The client awaits `checkpointReached` inside its Transform's `async _transform`, with no try/catch
+ * (`@eventstore/db-client` 6.2.1, `dist/streams/utils/Subscription.js`):
+ *
+ *     if (resp.hasCheckpoint?.() && __classPrivateFieldGet(this, _Subscription_checkpointReached, "f")) {
+ *         ...
+ *         await __classPrivateFieldGet(this, _Subscription_checkpointReached, "f").call(this, this, position);
+ *     }
+ *
+ * A throw there rejects `_transform`'s promise, which nobody handles (an unhandled rejection ends a Node 20
+ * process), and `next()` is never called, so the subscription stalls. The callback below therefore never
+ * throws and never returns a rejected promise: it returns nothing, and routes any error to `sink.fail`, the
+ * subscription's own failure path.
  */
 export function subscriptionFilter(
   serverPrefixes: string[],
   types: readonly string[] | undefined,
-  onReadThrough: (position: number) => void,
+  sink: () => CheckpointSink | undefined,
 ): Filter {
   if (types === undefined) return streamNameFilter({ prefixes: serverPrefixes });
   return eventTypeFilter({
     regex: exactlyOneOf(types),
-    checkpointReached: (_, position) => onReadThrough(fromPosition(position, 'a filter checkpoint') - 1),
+    checkpointReached: (_subscription, position) => {
+      const target = sink();
+      try {
+        target?.checkpoint(position);
+      } catch (error) {
+        target?.fail(error);
+      }
+    },
   });
 }
 
