@@ -29,6 +29,7 @@ const config: Config = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }],
   },
   moduleNameMapper,
+  setupFiles: ['<rootDir>/jest.setup.ts'],
   testTimeout: 30_000,
 };
 

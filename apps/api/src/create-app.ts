@@ -6,6 +6,7 @@ import { ApiEnvironment, loadSettings } from '@crm/platform';
 import { AppModule } from './app.module';
 import { commandResponseHeaders } from './commands/command-response-headers';
 import { AllErrorsFilter } from './http/all-errors.filter';
+import { useJsonBodyParser } from './http/json-body-parser';
 import { requestValidationPipe } from './http/validation.pipe';
 import { memoizeValidationMetadata } from './http/validation-metadata-cache';
 import { type ApiMetrics, METRICS } from './metrics/metrics';
@@ -39,6 +40,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     done();
   });
   commandResponseHeaders(fastify);
+  useJsonBodyParser(app);
   memoizeValidationMetadata();
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter());

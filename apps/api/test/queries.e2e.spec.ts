@@ -311,7 +311,7 @@ describe('Queries over HTTP: the read side of the customer 360, audit trail, loy
       const response = await get('/customers?cursor=bm90LWEtY3Vyc29y');
 
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ code: 'bad_request' });
+      expect(response.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'cursor' }] });
     });
   });
 });

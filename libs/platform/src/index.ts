@@ -15,3 +15,4 @@ export * from './config';
 export * from './projections/projection-delivery';
 export * from './bus/event-bus.module';
 export * from './bus/open-event-bus';
+export * from './storage/private-files';

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException } from '@nestjs/common';
 import { type CommandRequest, requestHash } from '@crm/application';
 import { actorOf } from '../auth/principal';
+import { invalidField } from '../http/validation.pipe';
 import type { CommandContext } from './command-context';
 
 /** The command id: the Idempotency-Key header, else the body's commandId, else a fresh one. */
 export function commandIdOf(context: CommandContext, bodyCommandId: string | undefined): string {
   const { idempotencyKey } = context;
   if (idempotencyKey !== undefined && bodyCommandId !== undefined && idempotencyKey !== bodyCommandId) {
-    throw new BadRequestException('Idempotency-Key and the body commandId differ; give one of them');
+    throw invalidField('commandId', 'differs from the Idempotency-Key header; give one of them');
   }
   return idempotencyKey ?? bodyCommandId ?? randomUUID();
 }

@@ -6,3 +6,4 @@ export * from './relay-environment';
 export * from './store-environment';
 export * from './validate-environment';
 export * from './load-settings';
+export * from './development';
