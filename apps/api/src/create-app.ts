@@ -4,9 +4,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiEnvironment, loadSettings } from '@crm/platform';
 import { AppModule } from './app.module';
+import { FailedAuthentications, throttleFailedAuthentications } from './auth/failed-authentications';
+import { readAuthFailureLimit } from './auth/rate-limit';
 import { commandResponseHeaders } from './commands/command-response-headers';
 import { AllErrorsFilter } from './http/all-errors.filter';
 import { useJsonBodyParser } from './http/json-body-parser';
+import { securityHeaders } from './http/security-headers';
 import { requestValidationPipe } from './http/validation.pipe';
 import { memoizeValidationMetadata } from './http/validation-metadata-cache';
 import { type ApiMetrics, METRICS } from './metrics/metrics';
@@ -27,6 +30,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  throttleFailedAuthentications(fastify, new FailedAuthentications(readAuthFailureLimit(process.env)));
+  securityHeaders(fastify);
   const metrics = app.get<ApiMetrics>(METRICS);
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(
