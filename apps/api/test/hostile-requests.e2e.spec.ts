@@ -25,7 +25,7 @@ const NEVER_VALID: ReadonlyArray<[string, Json]> = [
   ['an empty string', ''],
   ['a fraction', 1.5],
   ['a negative number', -1],
-  ['a number past 2^53', 9_007_199_254_740_993],
+  ['a number past 2^53', 2 ** 53 + 2],
   ['an array', ['a']],
   ['an empty object', {}],
   ['an operator', { $ne: '' }],
@@ -297,7 +297,6 @@ describe('Hostile requests: no 5xx, every refusal a 4xx naming its field, the lo
       observed.push({ label: request.label, status, ...(problem === undefined ? {} : { problem }) });
     }
 
-    // eslint-disable-next-line no-console -- the count is the suite's headline figure
     console.log(
       `${requests.length} hostile requests, ${observed.filter((o) => o.status >= 400).length} refused`,
     );
