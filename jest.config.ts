@@ -31,6 +31,7 @@ export const config: Config = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }],
   },
   moduleNameMapper,
+  setupFiles: ['<rootDir>/jest.setup.ts'],
   testTimeout: 30_000,
 };
 

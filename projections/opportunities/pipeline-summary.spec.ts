@@ -3,7 +3,7 @@ import { opportunities } from './definition';
 import { opportunityLog } from './opportunities.fixtures';
 import { pipelineSummary } from './pipeline-summary';
 
-const none = { count: 0, amount: 0, weightedAmount: 0 };
+const none = { count: 0, amount: '0', weightedAmount: '0' };
 
 describe('pipelineSummary', () => {
   describe('given open, advanced, won and lost opportunities in two currencies', () => {
@@ -66,23 +66,23 @@ describe('pipelineSummary', () => {
               needs_analysis: none,
               proposal: none,
               // 300,000 × 75% = 225,000
-              negotiation: { count: 1, amount: 300_000, weightedAmount: 225_000 },
+              negotiation: { count: 1, amount: '300000', weightedAmount: '225000' },
             },
-            total: { count: 1, amount: 300_000, weightedAmount: 225_000 },
+            total: { count: 1, amount: '300000', weightedAmount: '225000' },
           },
           {
             currency: 'TRY',
             stages: {
               // (1,000,000 + 999) × 10% = 100,099.9 → rounded down to 100,099
-              qualification: { count: 2, amount: 1_000_999, weightedAmount: 100_099 },
+              qualification: { count: 2, amount: '1000999', weightedAmount: '100099' },
               // 400,000 × 25% = 100,000
-              needs_analysis: { count: 1, amount: 400_000, weightedAmount: 100_000 },
+              needs_analysis: { count: 1, amount: '400000', weightedAmount: '100000' },
               // 2,000,000 × 50% = 1,000,000 (advanced from qualification)
-              proposal: { count: 1, amount: 2_000_000, weightedAmount: 1_000_000 },
+              proposal: { count: 1, amount: '2000000', weightedAmount: '1000000' },
               negotiation: none,
             },
             // 100,099.9 + 100,000 + 1,000,000 = 1,200,099.9 → 1,200,099 (won o6 and lost o7 excluded)
-            total: { count: 4, amount: 3_400_999, weightedAmount: 1_200_099 },
+            total: { count: 4, amount: '3400999', weightedAmount: '1200099' },
           },
         ],
       });
@@ -91,6 +91,34 @@ describe('pipelineSummary', () => {
     it('then the summary is plain JSON', () => {
       const summary = pipelineSummary(docs);
       expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+    });
+  });
+
+  describe('given open amounts whose sum passes 2^53', () => {
+    it('then the totals stay exact, as decimal strings', () => {
+      const [one] = Object.values(
+        project(
+          opportunities,
+          opportunityLog([
+            {
+              open: 'o1',
+              customerId: 'c1',
+              amount: 1_000_000_000_001,
+              stage: 'proposal',
+              at: '2024-01-01T09:00:00Z',
+            },
+          ]),
+        ),
+      );
+      // 17,000 × 1,000,000,000,001 = 17,000,000,000,017,000: past 2^53 − 1, where a number would round it.
+      const docs = Array.from({ length: 17_000 }, () => one);
+
+      expect(pipelineSummary(docs).currencies[0].total).toEqual({
+        count: 17_000,
+        amount: '17000000000017000',
+        weightedAmount: '8500000000008500',
+      });
+      expect(Number.isSafeInteger(17_000 * 1_000_000_000_001)).toBe(false);
     });
   });
 

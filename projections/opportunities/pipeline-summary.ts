@@ -1,12 +1,16 @@
 import { OPEN_OPPORTUNITY_STAGES, type OpenOpportunityStage } from '@crm/domain';
 import type { OpportunityDocument } from './opportunity.document';
 
+/**
+ * Sums over any number of opportunities, so of any size: exact integers in decimal strings (a JSON number
+ * past 2^53 would lose digits in every JavaScript client).
+ */
 export interface StageTotals {
   readonly count: number;
-  /** Σ amount, minor units. */
-  readonly amount: number;
-  /** ⌊Σ amount × probability / 100⌋, minor units, rounded down once per group. */
-  readonly weightedAmount: number;
+  /** Σ amount, minor units, as a decimal string. */
+  readonly amount: string;
+  /** ⌊Σ amount × probability / 100⌋, minor units, rounded down once per group, as a decimal string. */
+  readonly weightedAmount: string;
 }
 
 export interface CurrencyPipeline {
@@ -22,23 +26,24 @@ export interface PipelineSummary {
 
 interface Accumulator {
   count: number;
-  amount: number;
+  amount: bigint;
   /** Σ amount × probability (percent): exact integers, divided by 100 only at the end. */
-  amountTimesPercent: number;
+  amountTimesPercent: bigint;
 }
 
-const emptyAccumulator = (): Accumulator => ({ count: 0, amount: 0, amountTimesPercent: 0 });
+const emptyAccumulator = (): Accumulator => ({ count: 0, amount: 0n, amountTimesPercent: 0n });
 
 const add = (acc: Accumulator, doc: OpportunityDocument): void => {
   acc.count += 1;
-  acc.amount += doc.amount;
-  acc.amountTimesPercent += doc.amount * doc.probability;
+  acc.amount += BigInt(doc.amount);
+  acc.amountTimesPercent += BigInt(doc.amount) * BigInt(doc.probability);
 };
 
+// Amounts and probabilities are non-negative integers, so bigint division rounds down as ⌊⌋ does.
 const totals = (acc: Accumulator): StageTotals => ({
   count: acc.count,
-  amount: acc.amount,
-  weightedAmount: Math.floor(acc.amountTimesPercent / 100),
+  amount: acc.amount.toString(),
+  weightedAmount: (acc.amountTimesPercent / 100n).toString(),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   type ApiEnvironment,
@@ -13,6 +14,7 @@ import { AutomationModule } from './automation/automation.module';
 import { CommandsModule } from './commands/commands.module';
 import { DataProtectionModule } from './data-protection/data-protection.module';
 import { HealthController } from './health/health.controller';
+import { StrictQueryGuard } from './http/strict-query.guard';
 import { LoyaltyReviewModule } from './loyalty-review/loyalty-review.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueriesModule } from './queries/queries.module';
@@ -44,6 +46,7 @@ export class AppModule {
         AutomationModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: StrictQueryGuard }],
     };
   }
 }

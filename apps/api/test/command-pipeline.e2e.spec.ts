@@ -68,7 +68,27 @@ describe('Command pipeline over HTTP: idempotency, concurrency, If-Match', () =>
     const again = await post('/customers/c-pipe/purchases', body);
 
     expect(again.body).toEqual({ ...first.body, replayed: true });
-    expect(first.body.commandId).toBe('order-7783');
+    expect(first.body.commandId).toMatch(/^order-7783@[A-Za-z0-9_-]{16}$/);
+  });
+
+  it("scopes keys per caller: another caller's same key is another command, neither refused nor replayed", async () => {
+    const { baseUrl, token } = running();
+    const key = { 'idempotency-key': 'shared-key-1' };
+    const mine = await post('/customers/c-pipe/purchases', purchase('p-scope-1'), key);
+    const before = await head();
+
+    const theirs = await call<CommandOutcome>(baseUrl, 'POST', '/customers/c-pipe/purchases', {
+      token: token('service', 'svc-other'),
+      body: purchase('p-scope-2', 7_000),
+      headers: key,
+    });
+    const mineAgain = await post('/customers/c-pipe/purchases', purchase('p-scope-1'), key);
+
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.replayed).toBe(false);
+    expect(theirs.body.commandId).not.toBe(mine.body.commandId);
+    expect(await head()).toBe(before + theirs.body.events.length);
+    expect(mineAgain.body).toEqual({ ...mine.body, replayed: true });
   });
 
   it('lands all of 50 concurrent purchases on one customer', async () => {

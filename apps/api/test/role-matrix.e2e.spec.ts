@@ -2,9 +2,8 @@ import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE } from '@crm/platform';
 import { ROLES, type Role } from '../src/auth/role';
 import { useEmbeddedApp } from './support/embedded-app';
-import { ENDPOINTS, type Endpoint, type Fixtures } from './support/endpoint-catalogue';
+import { catalogueFixtures, ENDPOINTS, type Endpoint, type Fixtures } from './support/endpoint-catalogue';
 import { call } from './support/http-client';
-import { waitForProjections } from './support/wait-for-projections';
 
 type Caller = Role | 'anonymous';
 const CALLERS: readonly Caller[] = ['anonymous', ...ROLES];
@@ -17,44 +16,11 @@ const expectedStatus = (endpoint: Endpoint, caller: Caller): '2xx' | 401 | 403 =
 
 describe('Role matrix: every endpoint × role gives the documented 2xx / 401 / 403', () => {
   const running = useEmbeddedApp();
-  let counter = 0;
   let fixtures: Fixtures;
   const head = () => running().app.get<EventStore>(EVENT_STORE).headPosition();
 
   beforeAll(async () => {
-    const { baseUrl, token } = running();
-    const unique = (prefix: string) => `${prefix}-${++counter}`;
-    const admin = async (method: string, path: string, body: unknown) => {
-      const response = await call(baseUrl, method, path, { token: token('admin'), body });
-      if (response.status >= 300) throw new Error(`${method} ${path}: ${JSON.stringify(response.body)}`);
-    };
-    const freshCustomer = async () => {
-      const customerId = unique('c');
-      await admin('POST', '/customers', {
-        customerId,
-        name: 'Can Öz',
-        email: 'can@example.com',
-        registeredVia: 'web',
-      });
-      return customerId;
-    };
-    const customerId = await freshCustomer();
-    await admin('POST', `/customers/${customerId}/consents`, {
-      purpose: 'marketing',
-      channel: 'email',
-      legalBasis: 'consent',
-      source: 'web',
-      evidenceRef: 'ev-0',
-    });
-    const opportunityId = unique('o');
-    await admin('POST', '/opportunities', {
-      opportunityId,
-      customerId,
-      title: 'Fleet',
-      amount: { amount: 10_000, currency: 'TRY' },
-    });
-    fixtures = { unique, customerId, opportunityId, admin, freshCustomer };
-    await waitForProjections(running());
+    fixtures = await catalogueFixtures(running());
   });
 
   it('covers every operation the OpenAPI document describes', async () => {

@@ -16,3 +16,4 @@ export * from './projections/projection-delivery';
 export * from './bus/event-bus.module';
 export * from './bus/open-event-bus';
 export * from './process/crash-handlers';
+export * from './storage/private-files';

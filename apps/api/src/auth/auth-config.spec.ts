@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAuthConfig } from './auth-config';
@@ -27,7 +27,39 @@ describe('readAuthConfig', () => {
 
     expect(
       readAuthConfig({ JWT_SECRET: secret, JWT_ISSUER: 'idp', JWT_AUDIENCE: 'crm', NODE_ENV: 'production' }),
-    ).toEqual({ secret, issuer: 'idp', audience: 'crm', development: false });
+    ).toEqual({
+      secret,
+      issuer: 'idp',
+      audience: 'crm',
+      maxLifetimeSeconds: 30 * 86_400,
+      development: false,
+    });
+  });
+
+  it.each(['Production', 'prod', 'staging', 'test', ' development'])(
+    'treats NODE_ENV=%p as production: no secret is generated, and none is printed',
+    (nodeEnv) => {
+      expect(() => readAuthConfig({ NODE_ENV: nodeEnv, CRM_DATA_DIR: dataDir })).toThrow(
+        /JWT_SECRET is not set/,
+      );
+      expect(readdirSync(dataDir)).toEqual([]);
+    },
+  );
+
+  it.each([undefined, '', 'development'])('generates a development secret with NODE_ENV=%p', (nodeEnv) => {
+    expect(readAuthConfig({ NODE_ENV: nodeEnv, CRM_DATA_DIR: dataDir }).development).toBe(true);
+  });
+
+  it('caps token lifetime by JWT_MAX_LIFETIME_SECONDS, and refuses a value that is not a positive number', () => {
+    const secret = 'x'.repeat(40);
+
+    expect(readAuthConfig({ JWT_SECRET: secret, JWT_MAX_LIFETIME_SECONDS: '3600' }).maxLifetimeSeconds).toBe(
+      3600,
+    );
+    for (const wrong of ['0', '-1', '1h', '0x10', ''])
+      expect(() => readAuthConfig({ JWT_SECRET: secret, JWT_MAX_LIFETIME_SECONDS: wrong })).toThrow(
+        /JWT_MAX_LIFETIME_SECONDS/,
+      );
   });
 
   it('generates a development secret once, private to the owner, and reuses it after a restart', () => {

@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AllowedRoles, PUBLIC_ROUTE } from './access.decorators';
 import type { AuthenticatedRequest } from './authenticated-request';
-import { TokenIssuer } from './token-issuer';
+import { InvalidTokenError, TokenIssuer } from './token-issuer';
 
 /** Every route needs a valid bearer token unless marked @Public, and one of its @Roles (or admin). */
 @Injectable()
@@ -37,7 +37,8 @@ export class JwtAuthGuard implements CanActivate {
     try {
       return await this.tokens.verify(match[1]);
     } catch (error) {
-      throw new UnauthorizedException(`invalid bearer token: ${(error as Error).message}`);
+      const reason = error instanceof InvalidTokenError ? `: ${error.message}` : '';
+      throw new UnauthorizedException(`invalid bearer token${reason}`);
     }
   }
 }

@@ -1,7 +1,8 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import type { Principal } from '../auth/principal';
 import { correlationIdOf } from '../http/correlation-id';
+import { invalidField } from '../http/validation.pipe';
 
 /** What a command request carries besides its body, read from the token and the headers. */
 export interface CommandContext {
@@ -18,8 +19,16 @@ export interface CommandContext {
 export const COMMAND_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const IF_MATCH = /^(?:W\/)?"?(-1|0|[1-9][0-9]{0,15})"?$/;
 
+/** The revision an If-Match names, exactly: digits beyond what a revision can be are refused, never rounded. */
+const revisionOf = (ifMatch: string): number | undefined => {
+  const digits = IF_MATCH.exec(ifMatch)?.[1];
+  return digits !== undefined && BigInt(digits) <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(digits)
+    : undefined;
+};
+
 function single(header: string | string[] | undefined, name: string): string | undefined {
-  if (Array.isArray(header)) throw new BadRequestException(`${name} must be given once`);
+  if (Array.isArray(header)) throw invalidField(name, 'must be given once');
   return header;
 }
 
@@ -27,20 +36,21 @@ export function readCommandContext(request: AuthenticatedRequest): CommandContex
   if (request.principal === undefined) throw new Error('command route reached without authentication');
   const key = single(request.headers['idempotency-key'], 'Idempotency-Key');
   if (key !== undefined && !COMMAND_ID.test(key)) {
-    throw new BadRequestException('Idempotency-Key must be 1-128 characters of A-Z, a-z, 0-9, . _ : -');
+    throw invalidField('Idempotency-Key', 'must be 1-128 characters of A-Z, a-z, 0-9, . _ : -');
   }
   const ifMatch = single(request.headers['if-match'], 'If-Match');
-  const revision = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch)?.[1];
+  const revision = ifMatch === undefined ? undefined : revisionOf(ifMatch);
   if (ifMatch !== undefined && revision === undefined) {
-    throw new BadRequestException(
-      'If-Match must be a stream revision such as "3" (the ETag of a command response)',
+    throw invalidField(
+      'If-Match',
+      `must be a stream revision from -1 to ${Number.MAX_SAFE_INTEGER}, such as "3" (the ETag of a command response)`,
     );
   }
   return {
     principal: request.principal,
     correlationId: correlationIdOf(request.headers['x-correlation-id']),
     idempotencyKey: key,
-    ifMatch: revision === undefined ? undefined : Number(revision),
+    ifMatch: revision,
   };
 }
 

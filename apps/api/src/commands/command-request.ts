@@ -1,17 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import { BadRequestException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
 import { type CommandRequest, requestHash } from '@crm/application';
-import { actorOf } from '../auth/principal';
+import { actorOf, type Principal } from '../auth/principal';
+import { invalidField } from '../http/validation.pipe';
 import type { CommandContext } from './command-context';
 
-/** The command id: the Idempotency-Key header, else the body's commandId, else a fresh one. */
+/**
+ * The command id: the Idempotency-Key header, else the body's commandId, scoped to the caller; else a fresh
+ * one. Keys are per caller (the token's subject and azp): `<key>@<caller tag>`, the tag 16 characters of a
+ * SHA-256 of both, so another caller's identical key is another command. It can neither block this caller's
+ * key nor learn whether it was used. `@` is not a key character, so no key can forge another caller's scope.
+ */
 export function commandIdOf(context: CommandContext, bodyCommandId: string | undefined): string {
   const { idempotencyKey } = context;
   if (idempotencyKey !== undefined && bodyCommandId !== undefined && idempotencyKey !== bodyCommandId) {
-    throw new BadRequestException('Idempotency-Key and the body commandId differ; give one of them');
+    throw invalidField('commandId', 'differs from the Idempotency-Key header; give one of them');
   }
-  return idempotencyKey ?? bodyCommandId ?? randomUUID();
+  const key = idempotencyKey ?? bodyCommandId;
+  return key === undefined ? randomUUID() : `${key}@${callerTag(context.principal)}`;
 }
+
+const callerTag = ({ subject, service }: Principal): string =>
+  createHash('sha256').update(`${subject}\n${service}`).digest('base64url').slice(0, 16);
 
 export function commandRequest<C>(
   command: C,

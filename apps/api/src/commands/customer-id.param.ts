@@ -1,4 +1,5 @@
-import { BadRequestException, Param, type PipeTransform } from '@nestjs/common';
+import { Param, type PipeTransform } from '@nestjs/common';
+import { invalidField } from '../http/validation.pipe';
 import { ID_PATTERN } from './dto/id';
 
 class IdPipe implements PipeTransform<string, string> {
@@ -6,7 +7,7 @@ class IdPipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (!ID_PATTERN.test(value)) {
-      throw new BadRequestException(`${this.name} must be 1-64 characters of A-Z, a-z, 0-9, _ or -`);
+      throw invalidField(this.name, 'must be 1-64 characters of A-Z, a-z, 0-9, _ or -');
     }
     return value;
   }

@@ -19,9 +19,12 @@ const ERASED: CustomerEventType = 'CustomerErased';
 export const ERASURE_CHECKPOINT = 'erasure';
 
 /**
- * Completes every erasure the log holds: for each `CustomerErased` whose key is still there (the process
- * died between the append and the key's destruction, or another process appended it), destroys the key and
- * scrubs the read store. Starts from its checkpoint, from the very beginning the first time, and reads the
+ * Completes every erasure the log holds, whatever step a crash stopped it at: for each `CustomerErased`, it
+ * destroys the key (idempotent: a tombstone stays a tombstone) and then waits for this process's projections
+ * to apply the erasure and truncates the read store's WAL. Its checkpoint moves past an erasure only once
+ * every step is done, so a process killed after the append, after the key's destruction or before the
+ * scrub finishes the erasure when it starts again: whether the key is already gone says nothing about the
+ * read store's files. Starts from its checkpoint, from the very beginning the first time, and reads the
  * sealed log: it needs no personal field.
  */
 @Injectable()
@@ -60,18 +63,23 @@ export class ErasureReactor implements OnApplicationBootstrap, BeforeApplication
     await this.running;
   }
 
-  /** Destroys the key of an erased customer that still has one; true when it did. */
+  /**
+   * Runs every step of the erasure `event` records; true once all are done (the checkpoint is then saved). A
+   * read store the projections have not caught up with yet is an error: the log follower retries from the
+   * checkpoint, which has not moved past this erasure.
+   */
   async handle(event: EventEnvelope): Promise<boolean> {
     const stream = parseStreamName(event.streamId);
     if (event.type !== ERASED || stream?.category !== 'customer') return false;
-    if (await this.protection.cipher.isShredded(stream.id)) return false;
-    await this.protection.cipher.shred(stream.id);
-    this.logger.log({
-      msg: 'destroyed the data key of an erased customer',
-      customerId: stream.id,
-      position: event.position,
-    });
-    void this.scrubber.afterErasure(event.position).catch(() => undefined);
+    const { cipher } = this.protection;
+    const hadKey = !(await cipher.isShredded(stream.id));
+    await cipher.shred(stream.id);
+    if (!(await this.scrubber.afterErasure(event.position))) {
+      throw new Error(`the read store does not yet hold the erasure at position ${event.position}`);
+    }
+    const done = { customerId: stream.id, position: event.position };
+    if (hadKey) this.logger.log({ msg: 'completed an erasure: key destroyed, read store scrubbed', ...done });
+    else this.logger.debug({ msg: 'erasure complete: read store scrubbed', ...done });
     return true;
   }
 }

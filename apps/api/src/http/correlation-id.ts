@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException } from '@nestjs/common';
+import { invalidField } from './validation.pipe';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -7,7 +7,7 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function correlationIdOf(header: string | string[] | undefined): string {
   if (header === undefined) return randomUUID();
   if (typeof header !== 'string' || !CORRELATION_ID.test(header)) {
-    throw new BadRequestException('X-Correlation-Id must be 1-128 characters of A-Z, a-z, 0-9, . _ : -');
+    throw invalidField('X-Correlation-Id', 'must be 1-128 characters of A-Z, a-z, 0-9, . _ : -');
   }
   return header;
 }

@@ -32,16 +32,21 @@ const response = (
   headers: Record<string, string> = {},
 ): ErrorResponse => ({ body: { statusCode, error: reasonOf(statusCode), code, message, ...extra }, headers });
 
+/** Refusals of the request as a whole, by status: the part of the request at fault. */
+const FIELD_OF_STATUS: Readonly<Record<number, string>> = { 413: 'body', 415: 'content-type' };
+
 /** Maps anything thrown while serving a request to its status, JSON body and headers. */
 export function errorResponse(error: unknown): ErrorResponse {
   if (error instanceof RequestValidationError) {
-    const { errors } = error.getResponse() as { errors: FieldError[] };
+    const { errors } = error;
     const fields = errors.map((entry) => entry.field).join(', ');
     return response(400, 'validation_failed', `invalid request: ${fields}`, { errors });
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return response(status, codeOf(status), error.message);
+    const field = FIELD_OF_STATUS[status];
+    const errors = field === undefined ? undefined : [{ field, messages: [error.message] }];
+    return response(status, codeOf(status), error.message, errors === undefined ? {} : { errors });
   }
   if (error instanceof InvalidInputError) {
     return response(422, error.code, error.message, {

@@ -2,9 +2,22 @@ import { isDeepStrictEqual } from 'node:util';
 import { type ArgumentMetadata, BadRequestException, type Type, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { fieldErrors } from './field-error';
+import { type FieldError, fieldErrors } from './field-error';
+import { inputProblems, MAX_BODY_DEPTH } from './input-rules';
 
-export class RequestValidationError extends BadRequestException {}
+/** A 400 that names every field at fault (`validation_failed`). */
+/** A query string is flat: its values are strings, or arrays of them when a parameter repeats. */
+const QUERY_DEPTH = 2;
+
+export class RequestValidationError extends BadRequestException {
+  constructor(readonly errors: readonly FieldError[]) {
+    super({ errors });
+  }
+}
+
+/** A 400 naming one field (a body field, a query parameter, a path parameter or a header). */
+export const invalidField = (field: string, message: string): RequestValidationError =>
+  new RequestValidationError([{ field, messages: [message] }]);
 
 const isEmptyObject = (value: unknown): boolean => {
   if (typeof value !== 'object' || value === null) return false;
@@ -14,6 +27,8 @@ const isEmptyObject = (value: unknown): boolean => {
 
 /**
  * Request bodies are JSON objects; an array would otherwise fail field by field as properties "0", "1"...
+ * Bodies and query strings first pass the input rules (input-rules.ts): depth, reserved keys, `null` and
+ * characters, checked without recursion before class-transformer and class-validator walk them.
  * An empty query string skips class-transformer and class-validator when its DTO was found, on first use,
  * to accept it and to come out as a fresh instance: most reads have no query (a few % of a read's CPU).
  */
@@ -24,9 +39,11 @@ class RequestValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      throw new RequestValidationError({
-        errors: [{ field: 'body', messages: ['the body must be a JSON object'] }],
-      });
+      throw invalidField('body', 'the body must be a JSON object');
+    }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problems = inputProblems(value, metadata.type === 'body' ? MAX_BODY_DEPTH : QUERY_DEPTH);
+      if (problems.length > 0) throw new RequestValidationError(problems);
     }
     const dto = this.wholeQueryDto(metadata);
     if (dto !== undefined && isEmptyObject(value) && (await this.emptyQueryAccepted(dto, metadata))) {
@@ -79,5 +96,5 @@ export const requestValidationPipe = (): ValidationPipe =>
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError({ errors: fieldErrors(errors) }),
+    exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
   });

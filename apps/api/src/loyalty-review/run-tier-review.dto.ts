@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInstant } from '../commands/dto/instant';
+import { IsInstant } from '../http/instant';
 
 export class RunTierReviewDto {
   @ApiProperty({

@@ -1,5 +1,6 @@
-import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { READ_STORE } from '@crm/platform';
+import { invalidField } from '../http/validation.pipe';
 import {
   type Condition,
   InvalidQueryError,
@@ -53,8 +54,8 @@ export class ReadModels {
     try {
       return await read();
     } catch (error) {
-      if (error instanceof InvalidQueryError)
-        throw new BadRequestException(`invalid query: ${error.message}`);
+      // The only part of a query that reaches the read store unparsed by a DTO is the cursor.
+      if (error instanceof InvalidQueryError) throw invalidField('cursor', error.message);
       if (error instanceof UnknownCollectionError) {
         throw new ServiceUnavailableException(`the ${model} read model is not built yet`);
       }

@@ -22,10 +22,13 @@ export function useEmbeddedApp(env: Record<string, string> = {}): () => RunningA
     dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
     // The daily tier review and the automation rules stay off unless a test turns them on: a tick or a
     // rule's command must never land in the middle of another test's expectations.
+    // Suites such as the role matrix send many tokenless requests on purpose; the failed-authentication
+    // throttle has its own test (hardening.e2e.spec.ts).
     Object.assign(process.env, {
       CRM_DATA_DIR: dataDir,
       TIER_REVIEW_ENABLED: 'false',
       AUTOMATION_ENABLED: 'false',
+      AUTH_FAILURES_PER_MINUTE: '100000',
       ...env,
     });
     running = await startEmbeddedApp();
@@ -36,6 +39,7 @@ export function useEmbeddedApp(env: Record<string, string> = {}): () => RunningA
     delete process.env.CRM_DATA_DIR;
     delete process.env.TIER_REVIEW_ENABLED;
     delete process.env.AUTOMATION_ENABLED;
+    delete process.env.AUTH_FAILURES_PER_MINUTE;
     for (const key of Object.keys(env)) delete process.env[key];
     rmSync(dataDir, { recursive: true, force: true });
   });

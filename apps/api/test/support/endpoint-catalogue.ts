@@ -1,4 +1,7 @@
 import type { Role } from '../../src/auth/role';
+import type { RunningApp } from './embedded-app';
+import { call } from './http-client';
+import { waitForProjections } from './wait-for-projections';
 
 /** A request that succeeds when the caller is allowed; `prepare` sets up its preconditions as admin. */
 export interface Endpoint {
@@ -346,3 +349,36 @@ export const ENDPOINTS: readonly Endpoint[] = [
     prepare: async () => ({ path: '/automation/rules' }),
   },
 ];
+
+/** The fixtures every catalogued request needs, made as admin: a customer with e-mail consent, an opportunity. */
+export async function catalogueFixtures(running: RunningApp): Promise<Fixtures> {
+  const { baseUrl, token } = running;
+  let counter = 0;
+  const unique = (prefix: string) => `${prefix}-${++counter}`;
+  const admin = async (method: string, path: string, body: unknown) => {
+    const response = await call(baseUrl, method, path, { token: token('admin'), body });
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${JSON.stringify(response.body)}`);
+  };
+  const freshCustomer = async () => {
+    const customerId = unique('c');
+    await admin('POST', '/customers', {
+      customerId,
+      name: 'Can Öz',
+      email: 'can@example.com',
+      registeredVia: 'web',
+    });
+    return customerId;
+  };
+  const customerId = await freshCustomer();
+  await admin('POST', `/customers/${customerId}/consents`, {
+    purpose: 'marketing',
+    channel: 'email',
+    legalBasis: 'consent',
+    source: 'web',
+    evidenceRef: 'ev-0',
+  });
+  const opportunityId = unique('o');
+  await admin('POST', '/opportunities', { opportunityId, customerId, title: 'Fleet', amount: money });
+  await waitForProjections(running);
+  return { unique, customerId, opportunityId, admin, freshCustomer };
+}

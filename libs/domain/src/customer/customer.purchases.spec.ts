@@ -61,8 +61,34 @@ describe('Customer purchases and returns', () => {
       ['a fractional amount', tryAmount(99.5), 'amount.amount'],
       ['a negative amount', tryAmount(-100), 'amount.amount'],
       ['a lowercase currency', { amount: 100, currency: 'try' }, 'amount.currency'],
+      ['an amount above 10^12 minor units', tryAmount(1_000_000_000_001), 'at most 1000000000000'],
     ])('refuses a purchase with %s', (_situation, amount, message) => {
       given([registered()]).when(purchase('p1', amount)).thenThrows('invalid_input', message);
+    });
+
+    it('takes the largest single amount, 10^12 minor units', () => {
+      given([registered()])
+        .when(purchase('p1', tryAmount(1_000_000_000_000), { channel: 'store' }))
+        .then([
+          event('Purchased', { purchaseId: 'p1', amount: tryAmount(1_000_000_000_000), channel: 'store' }),
+          expect.anything(),
+          convertedByPurchase(),
+        ]);
+    });
+
+    it("refuses a purchase that would take the customer's gross in its currency past 2^53 − 1", () => {
+      // 9,007,199,254,740,991 − 9,007,000,000,000,000 = 199,254,740,991 left; returns do not give any back.
+      const nearlyFull = [
+        registered(),
+        purchased('p-old', tryAmount(9_007_000_000_000_000)),
+        event('PurchaseReturned', { returnId: 'r-old', purchaseId: 'p-old', amount: tryAmount(5_000_000) }),
+      ];
+      given(nearlyFull)
+        .when(purchase('p2', tryAmount(199_254_740_992)))
+        .thenThrows('invalid_input', 'largest total');
+      given(nearlyFull)
+        .when(purchase('p2', { amount: 199_254_740_992, currency: 'EUR' }))
+        .then([purchased('p2', { amount: 199_254_740_992, currency: 'EUR' }), convertedByPurchase()]);
     });
 
     it('refuses a purchase without a valid purchase id', () => {

@@ -5,14 +5,14 @@ import {
   NotFoundError,
 } from '../shared/domain-error';
 import { requireId } from '../shared/ids';
-import { requirePositiveMoney } from '../shared/money';
+import { MAX_EXACT_TOTAL, requirePositiveMoney } from '../shared/money';
 import { optionalText } from '../shared/validation';
 import type { RecordPurchase, ReturnPurchase } from './customer.commands';
 import type { Purchased, PurchaseReturned, StageAdvanced, TierChanged } from './customer.events';
 import type { RegisteredCustomer } from './customer.state';
 import { withoutUndefined } from './customer-validation';
 import { upgradeFor } from './decide-loyalty';
-import { findPurchase } from './purchase-book';
+import { findPurchase, grossOf } from './purchase-book';
 import type { LoyaltyPolicy } from './loyalty-policy';
 
 export const recordPurchase = (
@@ -26,6 +26,13 @@ export const recordPurchase = (
   const channel = optionalText('channel', command.data.channel, 64);
   if (findPurchase(state.purchases, purchaseId) !== undefined) {
     throw new AlreadyExistsError(`purchase ${purchaseId} is already recorded`, { purchaseId });
+  }
+  // Every total of the customer (gross, returned, net, net spend) is at most the gross: kept exact.
+  if (grossOf(state.purchases, amount.currency) + amount.amount > MAX_EXACT_TOTAL) {
+    throw new InvalidInputError(
+      'amount.amount',
+      `would take the customer's lifetime purchases in ${amount.currency} past ${MAX_EXACT_TOTAL} minor units, the largest total kept exactly`,
+    );
   }
   const purchased: Purchased = { type: 'Purchased', data: withoutUndefined({ purchaseId, amount, channel }) };
   const upgrade = upgradeFor(state, { at, amount: amount.amount, currency: amount.currency }, policy);

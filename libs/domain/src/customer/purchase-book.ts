@@ -13,11 +13,16 @@ export interface PurchaseRecord {
  */
 export interface PurchaseBook {
   readonly chunks: readonly ReadonlyMap<string, PurchaseRecord>[];
+  /** Σ of every purchase's amount, per currency: the customer's gross, which must stay an exact number. */
+  readonly gross: ReadonlyMap<string, number>;
 }
 
 const CHUNK_SIZE = 32;
 
-export const EMPTY_PURCHASE_BOOK: PurchaseBook = { chunks: [] };
+export const EMPTY_PURCHASE_BOOK: PurchaseBook = { chunks: [], gross: new Map() };
+
+/** The customer's lifetime purchases in `currency`, in minor units. */
+export const grossOf = (book: PurchaseBook, currency: string): number => book.gross.get(currency) ?? 0;
 
 /** The chunk that holds `purchaseId`, newest first (retries and returns are mostly of recent purchases); -1 if none. */
 const chunkHolding = (book: PurchaseBook, purchaseId: string): number => {
@@ -46,5 +51,7 @@ export const withPurchase = (
   chunk.set(purchaseId, record);
   const chunks = book.chunks.slice();
   chunks[index] = chunk;
-  return { chunks };
+  if (held >= 0) return { chunks, gross: book.gross };
+  const { currency, amount } = record.amount;
+  return { chunks, gross: new Map(book.gross).set(currency, grossOf(book, currency) + amount) };
 };

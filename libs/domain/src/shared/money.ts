@@ -8,6 +8,16 @@ export interface Money {
 
 const CURRENCY = /^[A-Z]{3}$/;
 
+/**
+ * The largest single amount a command may carry: 10^12 minor units (10,000,000,000.00 TRY), far beyond
+ * any purchase, return or deal this CRM records, and small enough that thousands of them still sum
+ * exactly in a JavaScript number.
+ */
+export const MAX_AMOUNT = 1_000_000_000_000;
+
+/** The largest total kept as a number: sums that could pass it are refused or kept as decimal strings. */
+export const MAX_EXACT_TOTAL = Number.MAX_SAFE_INTEGER;
+
 export const isCurrencyCode = (value: unknown): value is string =>
   typeof value === 'string' && CURRENCY.test(value);
 
@@ -30,7 +40,11 @@ export const requireMoney = (field: string, value: unknown): Money => {
     throw new InvalidInputError(field, 'must be an object with amount and currency');
   }
   const candidate = value as { amount?: unknown; currency?: unknown };
-  return money(candidate.amount, candidate.currency, field);
+  const result = money(candidate.amount, candidate.currency, field);
+  if (result.amount > MAX_AMOUNT) {
+    throw new InvalidInputError(`${field}.amount`, `must be at most ${MAX_AMOUNT} minor units`);
+  }
+  return result;
 };
 
 export const requirePositiveMoney = (field: string, value: unknown): Money => {

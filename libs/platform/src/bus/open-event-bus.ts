@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type BusLog, type EventBus, KafkaEventBus, SqliteEventBus } from '@crm/messaging';
 import type { BusConfig } from '../config/bus.config';
+import { preparePrivateDatabaseFile } from '../storage/private-files';
 
 /** kafkajs's own lines at info and below are noise in production logs; warnings and errors are kept. */
 function nestBusLog(logger: Logger): BusLog {
@@ -16,6 +17,7 @@ function nestBusLog(logger: Logger): BusLog {
 /** The bus as configured, with the topics the relay publishes to and the projector reads created. */
 export async function openEventBus(config: BusConfig): Promise<EventBus> {
   const log = nestBusLog(new Logger('EventBus'));
+  if (config.kind === 'sqlite') preparePrivateDatabaseFile(config.path);
   const bus =
     config.kind === 'sqlite'
       ? SqliteEventBus.open({ path: config.path })

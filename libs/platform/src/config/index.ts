@@ -7,3 +7,4 @@ export * from './store-environment';
 export * from './validate-environment';
 export * from './load-settings';
 export * from './topology';
+export * from './development';

@@ -6,6 +6,7 @@ import { type KeyStoreConfig, readKeyStoreConfig } from './key-store.config';
 import { readMasterKeyRing } from './master-key.config';
 import type { MasterKeyRing } from './master-key-ring';
 import { PersonalDataCipher } from './personal-data-cipher';
+import { preparePrivateDatabaseFile } from '../storage/private-files';
 
 export interface DataProtection {
   readonly keys: KeyStore;
@@ -14,9 +15,11 @@ export interface DataProtection {
 }
 
 export async function openKeyStore(config: KeyStoreConfig): Promise<KeyStore> {
-  return config.kind === 'sqlite'
-    ? SqliteKeyStore.open(config.path)
-    : MongoKeyStore.connect({ url: config.url, databaseName: config.databaseName });
+  if (config.kind === 'sqlite') {
+    preparePrivateDatabaseFile(config.path);
+    return SqliteKeyStore.open(config.path);
+  }
+  return MongoKeyStore.connect({ url: config.url, databaseName: config.databaseName });
 }
 
 /** The key store, master keys and cipher as configured (CRM_MODE, CRM_MASTER_KEY, CRM_DATA_KEY_CACHE_*). */

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDevelopment } from '../config/development';
+import { preparePrivateDirectory } from '../storage/private-files';
 import { KEY_BYTES } from './aes-gcm';
 import { MasterKeyRing, masterKeyOf } from './master-key-ring';
 
 /**
  * The master key ring from configuration: `CRM_MASTER_KEY` (base64 of 32 random bytes) wraps new data
  * keys; `CRM_PREVIOUS_MASTER_KEYS` (comma-separated, same form) only unwraps keys not yet rewrapped after a
- * rotation. Outside production a missing key is generated once under the data directory (like the dev JWT
- * secret); production refuses to start without one.
+ * rotation. In development (NODE_ENV unset or `development`) a missing key is generated once under the data
+ * directory (like the dev JWT secret); any other NODE_ENV is production, which refuses to start without one.
  */
 export function readMasterKeyRing(env: NodeJS.ProcessEnv): MasterKeyRing {
   const previous = (env.CRM_PREVIOUS_MASTER_KEYS ?? '')
@@ -20,10 +22,10 @@ export function readMasterKeyRing(env: NodeJS.ProcessEnv): MasterKeyRing {
   if (configured !== undefined && configured !== '') {
     return new MasterKeyRing(masterKeyOf(decodeKey('CRM_MASTER_KEY', configured)), previous);
   }
-  if (env.NODE_ENV === 'production') {
+  if (!isDevelopment(env)) {
     throw new Error(
-      'CRM_MASTER_KEY is not set: with NODE_ENV=production personal data needs a configured master key ' +
-        '(base64 of 32 random bytes, e.g. `openssl rand -base64 32`)',
+      `CRM_MASTER_KEY is not set: with NODE_ENV=${env.NODE_ENV} (anything but development is production) ` +
+        'personal data needs a configured master key (base64 of 32 random bytes, e.g. `openssl rand -base64 32`)',
     );
   }
   return new MasterKeyRing(masterKeyOf(developmentKey(env.CRM_DATA_DIR ?? 'data')), previous);
@@ -40,7 +42,7 @@ function decodeKey(variable: string, value: string): Buffer {
 function developmentKey(dataDir: string): Buffer {
   const path = join(dataDir, 'dev-master-key');
   if (existsSync(path)) return decodeKey(path, readFileSync(path, 'utf8').trim());
-  mkdirSync(dataDir, { recursive: true });
+  preparePrivateDirectory(dataDir);
   const key = randomBytes(KEY_BYTES);
   writeFileSync(path, key.toString('base64'), { mode: 0o600 });
   return key;

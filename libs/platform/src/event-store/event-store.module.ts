@@ -8,6 +8,7 @@ import {
   UpcastingEventStore,
 } from '@crm/event-store';
 import { type DataProtection, EncryptingEventStore, openDataProtection } from '../crypto';
+import { preparePrivateDatabaseFile } from '../storage/private-files';
 import { EventStoreConfig, readEventStoreConfig } from './event-store.config';
 
 export const EVENT_STORE = Symbol('EventStore');
@@ -27,9 +28,11 @@ export function openRawEventStore(
   config: EventStoreConfig,
   sqlite: Omit<SqliteEventStoreOptions, 'path'> = {},
 ): EventStore {
-  return config.kind === 'sqlite'
-    ? SqliteEventStore.open({ ...sqlite, path: config.path })
-    : new EsdbEventStore(config.connectionString);
+  if (config.kind === 'sqlite') {
+    preparePrivateDatabaseFile(config.path);
+    return SqliteEventStore.open({ ...sqlite, path: config.path });
+  }
+  return new EsdbEventStore(config.connectionString);
 }
 
 /** What every reader in the process uses: personal fields opened (or shown erased), old schemas upcast. */

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { IsInstant } from '../../http/instant';
 import { COMMAND_ID } from '../command-context';
 
 /** Fields every command body may carry besides its own. */
@@ -14,10 +15,11 @@ export abstract class CommandBodyDto {
   commandId?: string;
 
   @ApiPropertyOptional({
-    description: 'When it happened, if not now (e.g. an import of past facts); ISO 8601 with time zone',
+    description:
+      'When it happened, if not now (e.g. an import of past facts): an ISO 8601 instant with time zone, stored in UTC',
     example: '2026-03-01T09:00:00.000Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   occurredAt?: string;
 }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CONSENT_PURPOSES, CONTACT_CHANNELS, type ConsentPurpose, type ContactChannel } from '@crm/domain';
 import { CommandBodyDto } from './command-body.dto';
 import { IsOneOf } from './one-of';
-import { IsText } from './text';
+import { IsCategory } from './text';
 
 export class GrantConsentDto extends CommandBodyDto {
   @ApiProperty({ description: 'What the data may be used for', enum: CONSENT_PURPOSES, example: 'marketing' })
@@ -14,11 +14,11 @@ export class GrantConsentDto extends CommandBodyDto {
   channel!: ContactChannel;
 
   @ApiProperty({ description: 'The KVKK / GDPR legal basis', example: 'explicit-consent', maxLength: 64 })
-  @IsText(64)
+  @IsCategory(64)
   legalBasis!: string;
 
   @ApiProperty({ description: 'Where it was given', example: 'web-signup-form', maxLength: 64 })
-  @IsText(64)
+  @IsCategory(64)
   source!: string;
 
   @ApiProperty({
@@ -26,6 +26,6 @@ export class GrantConsentDto extends CommandBodyDto {
     example: 'consent-log/2026/03/01/8812',
     maxLength: 256,
   })
-  @IsText(256)
+  @IsCategory(256)
   evidenceRef!: string;
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CommandBodyDto } from './command-body.dto';
 import { ID_MESSAGE, ID_PATTERN } from './id';
-import { IsText } from './text';
+import { IsCategory, IsText } from './text';
 
 export class OpenComplaintDto extends CommandBodyDto {
   @ApiProperty({ description: 'Chosen by the caller; unique per customer', example: 'cmp-2026-0042' })
@@ -10,7 +10,7 @@ export class OpenComplaintDto extends CommandBodyDto {
   complaintId!: string;
 
   @ApiProperty({ description: 'What the complaint is about', example: 'delivery', maxLength: 64 })
-  @IsText(64)
+  @IsCategory(64)
   category!: string;
 
   @ApiProperty({
@@ -22,7 +22,7 @@ export class OpenComplaintDto extends CommandBodyDto {
   description!: string;
 
   @ApiProperty({ description: 'Where it was raised', example: 'call-center', maxLength: 32 })
-  @IsText(32)
+  @IsCategory(32)
   channel!: string;
 
   @ApiPropertyOptional({

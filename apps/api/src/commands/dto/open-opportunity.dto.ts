@@ -6,7 +6,7 @@ import { CommandBodyDto } from './command-body.dto';
 import { ID_MESSAGE, ID_PATTERN } from './id';
 import { MoneyDto } from './money.dto';
 import { IsOneOf } from './one-of';
-import { IsText } from './text';
+import { IsLine } from './text';
 
 export class OpenOpportunityDto extends CommandBodyDto {
   @ApiPropertyOptional({
@@ -22,7 +22,7 @@ export class OpenOpportunityDto extends CommandBodyDto {
   customerId!: string;
 
   @ApiProperty({ description: 'What is being sold', example: 'Fleet renewal 2026', maxLength: 200 })
-  @IsText(200)
+  @IsLine(200)
   title!: string;
 
   @ApiProperty({ type: MoneyDto, description: 'Expected deal value' })

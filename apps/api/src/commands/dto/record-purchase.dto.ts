@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { CommandBodyDto } from './command-body.dto';
 import { ID_MESSAGE, ID_PATTERN } from './id';
 import { MoneyDto } from './money.dto';
+import { IsCategory } from './text';
 
 export class RecordPurchaseDto extends CommandBodyDto {
   @ApiProperty({ example: 'p-2026-000981' })
@@ -16,9 +17,8 @@ export class RecordPurchaseDto extends CommandBodyDto {
   @Type(() => MoneyDto)
   amount!: MoneyDto;
 
-  @ApiPropertyOptional({ example: 'store' })
+  @ApiPropertyOptional({ example: 'store', maxLength: 50 })
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsCategory(50)
   channel?: string;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsEmail, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { AddressDto } from './address.dto';
 import { CommandBodyDto } from './command-body.dto';
 import { ID_MESSAGE, ID_PATTERN } from './id';
+import { IsCategory, IsLine } from './text';
 
 export class RegisterCustomerDto extends CommandBodyDto {
   @ApiPropertyOptional({
@@ -14,9 +15,8 @@ export class RegisterCustomerDto extends CommandBodyDto {
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
   customerId?: string;
 
-  @ApiProperty({ example: 'Ayşe Yılmaz' })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty({ example: 'Ayşe Yılmaz', maxLength: 200 })
+  @IsLine(200)
   name!: string;
 
   @ApiProperty({ example: 'ayse@example.com.tr' })
@@ -35,8 +35,7 @@ export class RegisterCustomerDto extends CommandBodyDto {
   @Type(() => AddressDto)
   address?: AddressDto;
 
-  @ApiProperty({ description: 'Where the customer signed up', example: 'web' })
-  @IsString()
-  @Length(1, 50)
+  @ApiProperty({ description: 'Where the customer signed up', example: 'web', maxLength: 50 })
+  @IsCategory(50)
   registeredVia!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandBodyDto } from './command-body.dto';
-import { IsInstant } from './instant';
+import { IsInstant } from '../../http/instant';
 
 export class ReviewTierDto extends CommandBodyDto {
   @ApiProperty({

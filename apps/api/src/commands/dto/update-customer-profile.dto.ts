@@ -4,13 +4,13 @@ import { IsEmail, IsOptional, Length, Matches, ValidateNested } from 'class-vali
 import { AddressDto } from './address.dto';
 import { AtLeastOneOf } from './at-least-one-of';
 import { CommandBodyDto } from './command-body.dto';
-import { IsText } from './text';
+import { IsLine } from './text';
 
 @AtLeastOneOf(['name', 'email', 'phone', 'address'])
 export class UpdateCustomerProfileDto extends CommandBodyDto {
   @ApiPropertyOptional({ description: 'Full name', example: 'Ayşe Yılmaz Demir' })
   @IsOptional()
-  @IsText(200)
+  @IsLine(200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'Contact e-mail address', example: 'ayse.demir@example.com.tr' })

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CONSENT_PURPOSES, CONTACT_CHANNELS, type ConsentPurpose, type ContactChannel } from '@crm/domain';
 import { CommandBodyDto } from './command-body.dto';
 import { IsOneOf } from './one-of';
-import { IsText } from './text';
+import { IsCategory } from './text';
 
 export class WithdrawConsentDto extends CommandBodyDto {
   @ApiProperty({
@@ -18,6 +18,6 @@ export class WithdrawConsentDto extends CommandBodyDto {
   channel!: ContactChannel;
 
   @ApiProperty({ description: 'Where it was withdrawn', example: 'unsubscribe-link', maxLength: 64 })
-  @IsText(64)
+  @IsCategory(64)
   source!: string;
 }

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AUDIT_TRAIL_EVENT_TYPES } from '@crm/projections/audit-trail';
 import { ID_MESSAGE, ID_PATTERN } from '../../commands/dto/id';
 import { IsText } from '../../commands/dto/text';
-import { IsInstant } from '../is-instant';
+import { IsInstant } from '../../http/instant';
 import { PageQueryDto } from '../page-query.dto';
 
 export class AuditQueryDto extends PageQueryDto {

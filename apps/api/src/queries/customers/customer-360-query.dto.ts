@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
-import { IsInstant } from '../is-instant';
+import { IsOptional } from 'class-validator';
+import { IsInstant } from '../../http/instant';
+import { QueryInteger } from '../query-integer';
 
 export class Customer360QueryDto {
   @ApiPropertyOptional({
@@ -14,8 +14,6 @@ export class Customer360QueryDto {
 
   @ApiPropertyOptional({ description: 'Replay the stream up to this revision (inclusive)', minimum: 0 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @QueryInteger(0)
   asOfRevision?: number;
 }

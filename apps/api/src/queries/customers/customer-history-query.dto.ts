@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsText } from '../../commands/dto/text';
-import { IsInstant } from '../is-instant';
+import { IsInstant } from '../../http/instant';
 import { PageQueryDto } from '../page-query.dto';
 
 export class CustomerHistoryQueryDto extends PageQueryDto {

@@ -1,15 +1,16 @@
-import { BadRequestException, Inject, NotFoundException } from '@nestjs/common';
+import { Inject, NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { customerStream, type EventEnvelope, toEpochMs } from '@crm/domain';
 import type { EventStore } from '@crm/event-store';
 import { EVENT_STORE } from '@crm/platform';
+import { invalidField } from '../../http/validation.pipe';
 import type { PageOf } from '../page.dto';
 import { GetCustomerHistoryQuery } from './get-customer-history.query';
 
 const revisionOf = (cursor: string | undefined): number => {
   if (cursor === undefined) return 0;
   if (!/^(0|[1-9][0-9]{0,15})$/.test(cursor)) {
-    throw new BadRequestException('cursor must be a nextCursor returned by this endpoint');
+    throw invalidField('cursor', 'must be a nextCursor returned by this endpoint');
   }
   return Number(cursor);
 };

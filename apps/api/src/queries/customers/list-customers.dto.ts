@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { LIFECYCLE_STAGES, type LifecycleStage, TIERS, type Tier } from '@crm/domain';
 import { RFM_SEGMENTS, type RfmSegment } from '@crm/projections/customer-spend';
+import { IsLine } from '../../commands/dto/text';
 import { PageQueryDto } from '../page-query.dto';
 
 const booleanOf = ({ value }: { value: unknown }): unknown =>
@@ -35,7 +36,6 @@ export class ListCustomersDto extends PageQueryDto {
     example: 'ayş',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsLine(100)
   q?: string;
 }

@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DAY_IN_MS } from '@crm/domain';
 import { Roles } from '../../auth/access.decorators';
+import { invalidField } from '../../http/validation.pipe';
 import { ApiQueryResponses } from '../api-query-responses';
 import { GetKpisQuery, type KpiReport } from './get-kpis.query';
 import { KpiReportDto } from './kpi-report.dto';
@@ -27,10 +28,10 @@ export class KpiQueriesController {
     const toMs = to === undefined ? Date.now() : Date.parse(to);
     const fromMs = from === undefined ? toMs - DEFAULT_KPI_RANGE_DAYS * DAY_IN_MS : Date.parse(from);
     if (fromMs >= toMs) {
-      throw new BadRequestException('from must be before to');
+      throw invalidField('from', 'must be before to');
     }
     if (toMs - fromMs > MAX_KPI_RANGE_DAYS * DAY_IN_MS) {
-      throw new BadRequestException(`the period must not exceed ${MAX_KPI_RANGE_DAYS} days`);
+      throw invalidField('from', `the period from-to must not exceed ${MAX_KPI_RANGE_DAYS} days`);
     }
     return this.queries.execute(
       new GetKpisQuery(new Date(fromMs).toISOString(), new Date(toMs).toISOString()),

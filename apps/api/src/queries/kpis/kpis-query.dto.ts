@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsInstant } from '../is-instant';
+import { IsInstant } from '../../http/instant';
 
 export class KpisQueryDto {
   @ApiPropertyOptional({

@@ -5,11 +5,19 @@ class StageTotalsDto {
   @ApiProperty({ example: 3 })
   count!: number;
 
-  @ApiProperty({ description: 'Σ amount, minor units', example: 4_500_000 })
-  amount!: number;
+  @ApiProperty({
+    description: 'Σ amount, minor units, as a decimal string (exact however large)',
+    example: '4500000',
+    pattern: '^[0-9]+$',
+  })
+  amount!: string;
 
-  @ApiProperty({ description: '⌊Σ amount × probability / 100⌋, minor units', example: 2_250_000 })
-  weightedAmount!: number;
+  @ApiProperty({
+    description: '⌊Σ amount × probability / 100⌋, minor units, as a decimal string (exact however large)',
+    example: '2250000',
+    pattern: '^[0-9]+$',
+  })
+  weightedAmount!: string;
 }
 
 class CurrencyPipelineDto {

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { invalidField } from '../../http/validation.pipe';
 
 /**
  * Pages over a sorted list of customer ids computed in memory: the cursor is the last id served,
@@ -16,7 +16,7 @@ export const decodeAfterCursor = (list: string, cursor: string | undefined): str
     decoded[0] !== list ||
     typeof decoded[1] !== 'string'
   ) {
-    throw new BadRequestException('invalid query: the cursor does not belong to this query');
+    throw invalidField('cursor', 'the cursor does not belong to this query');
   }
   return decoded[1];
 };

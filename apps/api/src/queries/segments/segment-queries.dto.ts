@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { RFM_SEGMENTS, type RfmSegment } from '@crm/projections/customer-spend';
-import { IsInstant } from '../is-instant';
+import { IsInstant } from '../../http/instant';
 import { PageQueryDto } from '../page-query.dto';
 
 const AS_OF = {
