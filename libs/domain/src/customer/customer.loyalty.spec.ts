@@ -143,9 +143,9 @@ describe('Customer loyalty tiers', () => {
 
   describe('when reviewed', () => {
     const gold = [
-      registered(),
+      registered(daysAgo(500)),
       purchased('p1', tryAmount(1_500_000), daysAgo(400)),
-      tierChanged('bronze', 'gold', 'upgrade', 1_500_000, daysAgo(400)),
+      { ...tierChanged('bronze', 'gold', 'upgrade', 1_500_000, daysAgo(400)), occurredAt: daysAgo(400) },
     ];
 
     it('warns a customer whose spend fell below their tier, with 30 days of grace', () => {
@@ -175,12 +175,11 @@ describe('Customer loyalty tiers', () => {
       const warnedAt = daysAgo(30);
       const warned = [
         ...gold,
-        event('TierDowngradeWarned', {
-          tier: 'gold',
-          qualifyingSpend: 0,
-          graceUntil: addDays(warnedAt, 30),
-          asOf: warnedAt,
-        }),
+        event(
+          'TierDowngradeWarned',
+          { tier: 'gold', qualifyingSpend: 0, graceUntil: addDays(warnedAt, 30), asOf: warnedAt },
+          warnedAt,
+        ),
       ];
 
       it('waits while the grace period runs', () => {
@@ -213,10 +212,11 @@ describe('Customer loyalty tiers', () => {
         given(warned).when(review(warnedAt)).thenNothing();
       });
 
-      it('appends nothing when reviewed at an instant before the last review', () => {
+      it('refuses a review at an instant before the last review', () => {
+        // warned at day −30; a review at day −31 would decide before a decision already taken.
         given(warned)
           .when(review(daysAgo(31)))
-          .thenNothing();
+          .thenThrows('invalid_transition', 'latest loyalty fact');
       });
     });
 
@@ -254,6 +254,64 @@ describe('Customer loyalty tiers', () => {
       ])
         .when(review(NOW))
         .then([tierChanged('gold', 'silver', 'downgrade', 0, NOW)]);
+    });
+
+    describe('at an instant T in the past', () => {
+      it('appends nothing for a customer registered after T', () => {
+        // Registered today with 6,000.00 TRY of purchases, so silver today; a month ago they were no one's
+        // customer: the review at T = day −30 has nothing to decide.
+        given([
+          registered(),
+          convertedByPurchase(),
+          purchased('p1', tryAmount(600_000)),
+          tierChanged('bronze', 'silver', 'upgrade', 600_000, NOW),
+        ])
+          .when(review(daysAgo(30)))
+          .thenNothing();
+      });
+
+      it('refuses a review before an upgrade, rather than warning the tier held before it', () => {
+        // Gold since day −400 and upgraded to platinum at day −5; a review at day −10 would act on a
+        // tier the customer no longer holds.
+        given([
+          ...gold,
+          purchased('p2', tryAmount(4_000_000), daysAgo(5)),
+          { ...tierChanged('gold', 'platinum', 'upgrade', 4_000_000, daysAgo(5)), occurredAt: daysAgo(5) },
+        ])
+          .when(review(daysAgo(10)))
+          .thenThrows('invalid_transition', 'latest loyalty fact');
+      });
+
+      it('measures spend at T, leaving out purchases dated after T', () => {
+        // Gold (15,000.00) since day −400, spend in (T − 365 d, T] with T = day −10: 0. The 16,000.00 TRY
+        // purchase at day −3 is after T and does not count, so the customer is warned with grace to T + 30.
+        const at = daysAgo(10);
+        given([...gold, purchased('p2', tryAmount(1_600_000), daysAgo(3))])
+          .when(review(at))
+          .then([
+            event('TierDowngradeWarned', {
+              tier: 'gold',
+              qualifyingSpend: 0,
+              graceUntil: addDays(at, 30),
+              asOf: at,
+            }),
+          ]);
+      });
+
+      it('does not downgrade before the grace that started at the warning has run', () => {
+        // Warned at day −20 (grace until day +10); a review at day −1 is 19 days in: nothing.
+        const warnedAt = daysAgo(20);
+        given([
+          ...gold,
+          event(
+            'TierDowngradeWarned',
+            { tier: 'gold', qualifyingSpend: 0, graceUntil: addDays(warnedAt, 30), asOf: warnedAt },
+            warnedAt,
+          ),
+        ])
+          .when(review(daysAgo(1)))
+          .thenNothing();
+      });
     });
 
     it('refuses a review without a valid instant', () => {
