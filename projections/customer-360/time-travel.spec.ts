@@ -58,6 +58,12 @@ describe('customer-360 time travel', () => {
       });
     });
 
+    it('reports T in UTC when it is written with an offset', () => {
+      // 2026-06-09T13:00:00.001+03:00 is 10:00:00.001Z, one millisecond past the 100 days.
+      const atRisk = customer360AsOf(purchasesOnly, { instant: '2026-06-09T13:00:00.001+03:00' });
+      expect(atRisk).toMatchObject({ churnRisk: true, asOf: '2026-06-09T10:00:00.001Z' });
+    });
+
     it('evaluates CLV at T: 300,000 net × 0.30 × 3 years ÷ 2 years since the first purchase = 135,000', () => {
       // 730 days after 2026-01-10T10:00 is 2028-01-10T10:00 (2027 is not a leap year, 2028 Feb is later).
       const twoYearsOn = '2028-01-10T10:00:00.000Z';

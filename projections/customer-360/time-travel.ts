@@ -41,5 +41,7 @@ export const customer360AsOf = (
   const folded = included.reduce(customer360.evolve, customer360.initial(id));
   // A view at T shows churn risk and CLV at T, not at the last event before it (RULES: time comes from
   // an explicit "as of" instant).
-  return asOf.instant === undefined ? folded : withDerivedFlagsAt(folded, asOf.instant);
+  if (asOf.instant === undefined) return folded;
+  // In UTC, like every `occurredAt`, so that one instant written with an offset reads the same.
+  return withDerivedFlagsAt(folded, new Date(untilMs).toISOString());
 };
