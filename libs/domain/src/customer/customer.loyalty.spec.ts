@@ -298,6 +298,23 @@ describe('Customer loyalty tiers', () => {
           ]);
       });
 
+      it('dates a review outcome by its asOf, not by when it was recorded', () => {
+        // A warning for T = day −35, recorded today (a review run on demand); the review at day −5 is
+        // after it, and the grace (day −35 + 30 = day −5) is over: one tier down.
+        const warnedAt = daysAgo(35);
+        given([
+          ...gold,
+          event('TierDowngradeWarned', {
+            tier: 'gold',
+            qualifyingSpend: 0,
+            graceUntil: addDays(warnedAt, 30),
+            asOf: warnedAt,
+          }),
+        ])
+          .when(review(daysAgo(5)))
+          .then([tierChanged('gold', 'silver', 'downgrade', 0, daysAgo(5))]);
+      });
+
       it('does not downgrade before the grace that started at the warning has run', () => {
         // Warned at day −20 (grace until day +10); a review at day −1 is 19 days in: nothing.
         const warnedAt = daysAgo(20);

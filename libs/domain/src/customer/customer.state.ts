@@ -39,7 +39,8 @@ export interface RegisteredCustomer {
   readonly downgradeWarning: { readonly tier: Tier; readonly graceUntil: string } | null;
   readonly lastTierReviewAt: string | null;
   /**
-   * The latest `occurredAt` among tier changes, downgrade warnings and cancellations, and floors. The
+   * The latest instant among tier changes, downgrade warnings and cancellations (their `asOf`, the
+   * instant they take effect, whenever they were recorded) and floors (`occurredAt`). The
    * loyalty fields above are the state at every instant from then on, so a review at or after it decides
    * on the state held at its own instant (ADR tier-review-at-an-instant).
    */
@@ -102,7 +103,7 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
     case 'TierChanged':
       return {
         ...state,
-        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.occurredAt),
+        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.data.asOf),
         tier: event.data.to,
         downgradeWarning: null,
         lastTierReviewAt: event.data.reason === 'downgrade' ? event.data.asOf : state.lastTierReviewAt,
@@ -112,14 +113,14 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
         ...state,
         downgradeWarning: { tier: event.data.tier, graceUntil: event.data.graceUntil },
         lastTierReviewAt: event.data.asOf,
-        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.occurredAt),
+        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.data.asOf),
       };
     case 'TierDowngradeCancelled':
       return {
         ...state,
         downgradeWarning: null,
         lastTierReviewAt: event.data.asOf,
-        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.occurredAt),
+        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.data.asOf),
       };
     case 'TierFloorSet':
       return {
