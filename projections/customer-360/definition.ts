@@ -48,6 +48,10 @@ export const withDerivedFlags = (doc: Customer360): Customer360 => {
   return withChanges(doc, { churn, churnRisk: churn.risk, clv: historicalClv(doc, doc.asOf) });
 };
 
+/** The document seen at `instant` (at or after its last event): every time-based figure evaluated there. */
+export const withDerivedFlagsAt = (doc: Customer360, instant: string): Customer360 =>
+  withDerivedFlags(withChanges(doc, { asOf: instant }));
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `evolveCustomer360` without the derived flags: what changes per event. */

@@ -43,7 +43,39 @@ describe('customer-360 time travel', () => {
     );
   });
 
-  it('evaluates time-based flags as of the last replayed event, not the present', () => {
+  describe('at an instant T after the last event before it', () => {
+    // Purchases on 2026-01-10T10:00 and 2026-03-01T10:00: one gap of 50 days, so the churn limit is
+    // max(2 × 50, 60) = 100 days after the last purchase, i.e. 2026-06-09T10:00.
+    const purchasesOnly = history.slice(0, 4);
+
+    it('evaluates churn risk at T: not at 100 days exactly, at risk one millisecond later', () => {
+      expect(customer360AsOf(purchasesOnly, { instant: '2026-06-09T10:00:00.000Z' })?.churnRisk).toBe(false);
+      const atRisk = customer360AsOf(purchasesOnly, { instant: '2026-06-09T10:00:00.001Z' });
+      expect(atRisk?.churnRisk).toBe(true);
+      expect(atRisk?.churn).toMatchObject({
+        reasons: ['purchase_gap'],
+        evaluatedAt: '2026-06-09T10:00:00.001Z',
+      });
+    });
+
+    it('reports T in UTC when it is written with an offset', () => {
+      // 2026-06-09T13:00:00.001+03:00 is 10:00:00.001Z, one millisecond past the 100 days.
+      const atRisk = customer360AsOf(purchasesOnly, { instant: '2026-06-09T13:00:00.001+03:00' });
+      expect(atRisk).toMatchObject({ churnRisk: true, asOf: '2026-06-09T10:00:00.001Z' });
+    });
+
+    it('evaluates CLV at T: 300,000 net × 0.30 × 3 years ÷ 2 years since the first purchase = 135,000', () => {
+      // 730 days after 2026-01-10T10:00 is 2028-01-10T10:00 (2027 is not a leap year, 2028 Feb is later).
+      const twoYearsOn = '2028-01-10T10:00:00.000Z';
+      const doc = customer360AsOf(purchasesOnly, { instant: twoYearsOn });
+      expect(doc?.clv).toEqual({ amount: 135_000, currency: 'TRY', asOf: twoYearsOn });
+      expect(doc?.asOf).toBe(twoYearsOn);
+      // At the last event (2026-03-01) fewer than one year has passed: 300,000 × 0.30 × 3 ÷ 1 = 270,000.
+      expect(customer360AsOf(purchasesOnly, {})?.clv?.amount).toBe(270_000);
+    });
+  });
+
+  it('evaluates time-based flags as of the last replayed event when bounded by revision only', () => {
     expect(customer360AsOf(history, { revision: 4 })?.churnRisk).toBe(false);
     const later = [
       ...history,

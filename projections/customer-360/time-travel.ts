@@ -1,6 +1,6 @@
 import { toEpochMs, type EventEnvelope } from '@crm/domain';
 import type { Customer360 } from './customer-360.document';
-import { customer360 } from './definition';
+import { customer360, withDerivedFlagsAt } from './definition';
 
 export interface Customer360AsOf {
   /** Include events with `occurredAt` at or before this ISO instant. */
@@ -12,7 +12,8 @@ export interface Customer360AsOf {
 /**
  * The customer 360 as it stood at an instant and/or revision, by replaying one customer stream through
  * the projection's own `evolve`. Events of other streams than the first customer event's are ignored.
- * Returns null when no event of the stream falls inside the bounds.
+ * With an instant, `asOf`, churn risk and CLV are those at that instant. Returns null when no event of
+ * the stream falls inside the bounds.
  */
 export const customer360AsOf = (
   events: readonly EventEnvelope[],
@@ -37,5 +38,10 @@ export const customer360AsOf = (
   if (included.length === 0) {
     return null;
   }
-  return included.reduce(customer360.evolve, customer360.initial(id));
+  const folded = included.reduce(customer360.evolve, customer360.initial(id));
+  // A view at T shows churn risk and CLV at T, not at the last event before it (RULES: time comes from
+  // an explicit "as of" instant).
+  if (asOf.instant === undefined) return folded;
+  // In UTC, like every `occurredAt`, so that one instant written with an offset reads the same.
+  return withDerivedFlagsAt(folded, new Date(untilMs).toISOString());
 };

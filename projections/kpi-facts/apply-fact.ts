@@ -87,7 +87,11 @@ const applyDelivery = (fact: DeliveryFact, event: EventEnvelope): DeliveryFact =
     case 'CampaignOpened':
       return fact.openedAt === null ? { ...fact, openedAt: at } : fact;
     case 'CampaignClicked':
-      return { ...fact, clicks: [...fact.clicks, at] };
+      return {
+        ...fact,
+        clicks: [...fact.clicks, at],
+        endMs: Math.max(fact.endMs ?? Number.NEGATIVE_INFINITY, toEpochMs(at)),
+      };
     default:
       return fact;
   }

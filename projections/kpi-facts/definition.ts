@@ -11,7 +11,8 @@ import { initialFact } from './initial-fact';
 import type { KpiFact } from './kpi-fact';
 
 export const KPI_FACTS_NAME = 'kpi-facts';
-export const KPI_FACTS_VERSION = 1;
+/** 2: a delivery's `endMs` is its latest click, so revenue impact finds clicks on older deliveries. */
+export const KPI_FACTS_VERSION = 2;
 
 /** A KPI reads one kind over a period: `kind` = …, `atMs` / `endMs` in a range. */
 export const KPI_FACTS_FIELDS: readonly ProjectionField[] = [

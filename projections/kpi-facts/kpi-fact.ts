@@ -41,7 +41,7 @@ export interface OpportunityFact extends FactHeader<'opportunity'> {
   readonly closedAt: string | null;
 }
 
-/** One campaign × customer; `atMs` = first delivery. */
+/** One campaign × customer; `atMs` = first delivery, `endMs` = latest click (null before any). */
 export interface DeliveryFact extends FactHeader<'delivery'> {
   readonly sentAt: string | null;
   readonly openedAt: string | null;

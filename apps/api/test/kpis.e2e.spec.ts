@@ -34,6 +34,17 @@ const history: ReadonlyArray<[string, string, Body]> = [
     '/customers/k-d/purchases',
     { purchaseId: 'p-d1', amount: TRY(200_000), occurredAt: '2026-02-10T09:00:00Z' },
   ],
+  // `winter` reached k-d in February; k-d clicks it in March and buys nothing in the 7 days after.
+  [
+    'POST',
+    '/customers/k-d/campaign-events',
+    { campaignId: 'winter', channel: 'email', kind: 'sent', occurredAt: '2026-02-20T09:00:00Z' },
+  ],
+  [
+    'POST',
+    '/customers/k-d/campaign-events',
+    { campaignId: 'winter', channel: 'email', kind: 'clicked', occurredAt: '2026-03-05T09:00:00Z' },
+  ],
   [
     'POST',
     '/customers',
@@ -250,6 +261,12 @@ describe('GET /kpis over a hand-made March 2026 history', () => {
     expect(kpi('campaign_click_rate')).toMatchObject({ value: 0.5, records: 2 });
     expect(kpi('campaign_revenue_impact.spring')).toMatchObject({ value: 0.7143, records: 1 });
     expect(kpi('net_new_revenue')).toMatchObject({ value: 140_000, records: 3 }); // 100 000 + 50 000 − 10 000
+  });
+
+  it('then winter, delivered in February and clicked in March, has a revenue impact: 0 of 140 000 credited', () => {
+    expect(kpi('campaign_revenue_impact.winter')).toMatchObject({ value: 0, records: 0 });
+    expect(kpi('campaign_open_rate.winter')).toMatchObject({ value: null, records: 0 });
+    expect(kpi('campaign_click_rate')).toMatchObject({ value: 0.5, records: 2 }); // spring's deliveries only
   });
 
   it('then NPS takes each latest answer (10, 5, 9: 2 promoters, 1 detractor) and CSAT 1 of 2', () => {

@@ -21,6 +21,7 @@ const NOTHING = {
   cancelled: 0,
   unchanged: 0,
   failed: 0,
+  superseded: 0,
   replayed: 0,
 };
 const TIER_EVENTS = ['TierChanged', 'TierDowngradeWarned', 'TierDowngradeCancelled'];
@@ -179,8 +180,10 @@ describe('Tier review: an admin floor', () => {
   it('downgrades to the floor and no further, and never warns a customer held by it', async () => {
     await t.goldCustomer('floor-silver');
     await t.goldCustomer('floor-gold');
-    await t.admin('PUT', '/customers/floor-silver/tier-floor', { tier: 'silver' });
-    await t.admin('PUT', '/customers/floor-gold/tier-floor', { tier: 'gold' });
+    // Floors set before the reviewed instants: a review acts on the floor held at its own T.
+    const floorAt = '2024-06-01T09:00:00.000Z';
+    await t.admin('PUT', '/customers/floor-silver/tier-floor', { tier: 'silver', occurredAt: floorAt });
+    await t.admin('PUT', '/customers/floor-gold/tier-floor', { tier: 'gold', occurredAt: floorAt });
 
     const first = await t.review(FIRST_REVIEW);
     const atGraceEnd = await t.review(GRACE_UNTIL);
@@ -262,5 +265,43 @@ describe('Tier review: customers not due', () => {
     expect(malformed).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
     expect(future).toMatchObject({ status: 422, body: { code: 'invalid_input' } });
     expect(await t.head()).toBe(head);
+  });
+});
+
+describe('Tier review at an instant before the customer’s loyalty record', () => {
+  const running = useEmbeddedApp();
+  const t = tierReviewHarness(running);
+
+  it('appends nothing for a customer registered now and reviewed a month ago', async () => {
+    // Registered and silver (6,000.00 ≥ 5,000.00 TRY) today; at T = 30 days ago they did not exist,
+    // though the read model lists them as silver with spend 0 at T, so they are a candidate.
+    const now = new Date().toISOString();
+    await t.admin('POST', '/customers', {
+      customerId: 'new-today',
+      name: 'Deniz Kaya',
+      email: 'new-today@example.com.tr',
+      registeredVia: 'web',
+    });
+    await t.purchase('new-today', 600_000, now);
+    const head = await t.head();
+    const monthAgo = addDays(now, -30);
+
+    const result = await t.review(monthAgo);
+
+    expect(result.body).toEqual({ ...NOTHING, asOf: monthAgo, candidates: 1, unchanged: 1 });
+    expect(await t.head()).toBe(head);
+  });
+
+  it('refuses a review earlier than the last one, as superseded, appending nothing', async () => {
+    await t.goldCustomer('reviewed');
+    await t.review(GRACE_UNTIL);
+    const head = await t.head();
+
+    const earlier = await t.review(FIRST_REVIEW);
+
+    // Warned at GRACE_UNTIL; a review at FIRST_REVIEW (30 days before) would decide before it.
+    expect(earlier.body).toMatchObject({ asOf: FIRST_REVIEW, superseded: 1, failed: 0 });
+    expect(await t.head()).toBe(head);
+    expect(await t.tierEvents('reviewed')).toEqual([upgradedToGold, warned('gold', GRACE_UNTIL)]);
   });
 });

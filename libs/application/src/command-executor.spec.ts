@@ -56,6 +56,16 @@ describe.each([
     });
   });
 
+  it('refuses a command dated more than 5 minutes past its clock, naming occurredAt, and appends nothing', async () => {
+    // The clock reads NOW; NOW + 5 min + 1 ms is past the horizon.
+    const future = new Date(NOW.getTime() + 5 * 60_000 + 1).toISOString();
+
+    await expect(
+      executor.execute(customers, request({ ...register(), occurredAt: future }, 'cmd-future')),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'occurredAt' });
+    expect(await store.readStream('customer-c-1')).toEqual([]);
+  });
+
   it('answers a retry with the same command id and request with the first outcome and appends nothing', async () => {
     await executor.execute(customers, request(register(), 'cmd-1'));
     const first = await executor.execute(customers, request(purchase('p-1', 600_000), 'cmd-2'));

@@ -23,6 +23,7 @@ import {
 import { type CommandOutcome, replayedOutcome } from './command-outcome';
 import type { CommandRequest } from './command-request';
 import { KeyedSerializer } from './keyed-serializer';
+import { DEFAULT_OCCURRED_AT_TOLERANCE_MS, refuseFutureOccurredAt } from './occurred-at-horizon';
 import { type StreamState, StreamStateCache } from './stream-state-cache';
 
 export interface CommandExecutorOptions {
@@ -34,6 +35,8 @@ export interface CommandExecutorOptions {
    * 10,000; 0 keeps none). Used only with a store that looks events up by id (ADR 0014).
    */
   readonly stateCacheSize?: number;
+  /** How far past the clock a command's `occurredAt` may lie (default 5 minutes); later is refused (422). */
+  readonly occurredAtToleranceMs?: number;
 }
 
 const DEFAULT_STATE_CACHE_SIZE = 10_000;
@@ -55,6 +58,7 @@ export class CommandExecutor {
   private readonly streams = new KeyedSerializer();
   private readonly clock: () => Date;
   private readonly maxAttempts: number;
+  private readonly occurredAtToleranceMs: number;
   private readonly cache: StreamStateCache;
   /** The store's lookup by event id while the cache is on; without it every command reads its whole stream. */
   private readonly readEventById?: (eventId: string) => Promise<EventEnvelope | undefined>;
@@ -65,14 +69,16 @@ export class CommandExecutor {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.occurredAtToleranceMs = options.occurredAtToleranceMs ?? DEFAULT_OCCURRED_AT_TOLERANCE_MS;
     this.cache = new StreamStateCache(options.stateCacheSize ?? DEFAULT_STATE_CACHE_SIZE);
     if (this.cache.maxStreams > 0) this.readEventById = store.readEventById?.bind(store);
   }
 
-  execute<C extends { readonly occurredAt?: string }, S, E extends DomainEvent>(
+  async execute<C extends { readonly occurredAt?: string }, S, E extends DomainEvent>(
     aggregate: Aggregate<C, S, E>,
     request: CommandRequest<C>,
   ): Promise<CommandOutcome> {
+    refuseFutureOccurredAt(request.command.occurredAt, this.clock(), this.occurredAtToleranceMs);
     const streamId = aggregate.streamOf(request.command);
     return this.streams.run(streamId, () => this.attempt(aggregate, request, streamId, 1));
   }

@@ -8,6 +8,8 @@ export interface CommandIssuer {
   readonly causationId?: string;
   readonly source: string;
   readonly reason?: string;
+  /** The command imports history: recorded as `metadata.imported`, and automation skips its events. */
+  readonly imported?: true;
 }
 
 export interface CommandRequest<TCommand> {

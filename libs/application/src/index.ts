@@ -4,4 +4,5 @@ export * from './command-executor';
 export * from './command-outcome';
 export * from './command-request';
 export * from './keyed-serializer';
+export * from './occurred-at-horizon';
 export * from './request-hash';

@@ -21,6 +21,7 @@ export * from './customer/loyalty-policy';
 export * from './customer/spend-ledger';
 export { DEFAULT_COMPLAINT_SLA_HOURS } from './customer/decide-complaints';
 export { customerDecider, decideCustomer } from './customer/customer.decide';
+export { TierReviewSupersededError } from './customer/tier-review-superseded.error';
 
 export * from './opportunity/opportunity-policy';
 export * from './opportunity/opportunity.events';

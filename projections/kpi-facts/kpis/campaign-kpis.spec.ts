@@ -47,4 +47,44 @@ describe('campaign and revenue KPIs', () => {
     );
     expect([impact.value, impact.records]).toEqual([0, 0]);
   });
+
+  describe('given clicks on a campaign delivered before the period', () => {
+    // `winter` was sent to c1 and c2 on 02-20. c1 clicks on 03-05 and buys 30 000 on 03-08 (3 days
+    // later); c2 clicks on 02-27 and buys 10 000 on 03-03 (4 days later); c3 buys 60 000 without a click.
+    // Net new revenue of March = 30 000 + 10 000 + 60 000 = 100 000.
+    const winter = { campaignId: 'winter', channel: 'email' };
+    const old = history();
+    old.on('c1', 'CampaignSent', '2026-02-20T00:00:00Z', winter);
+    old.on('c2', 'CampaignSent', '2026-02-20T00:00:00Z', winter);
+    old.on('c1', 'CampaignClicked', '2026-03-05T00:00:00Z', winter);
+    old.on('c2', 'CampaignClicked', '2026-02-27T00:00:00Z', winter);
+    old.on('c1', 'Purchased', '2026-03-08T00:00:00Z', { purchaseId: 'p1', amount: TRY(30_000) });
+    old.on('c2', 'Purchased', '2026-03-03T00:00:00Z', { purchaseId: 'p2', amount: TRY(10_000) });
+    old.on('c3', 'Purchased', '2026-03-20T00:00:00Z', { purchaseId: 'p3', amount: TRY(60_000) });
+    const oldKpis = campaignKpis(old.input().facts, MARCH, DEFAULT_KPI_POLICY);
+
+    it('then every click counts, whatever the delivery date: (30 000 + 10 000) ÷ 100 000 = 0.4', () => {
+      expect(valueOf(oldKpis, 'campaign_revenue_impact.winter')).toEqual({ value: 0.4, records: 2 });
+    });
+
+    it('then its rates have no delivery in the period to divide by', () => {
+      expect(valueOf(oldKpis, 'campaign_open_rate.winter')).toEqual({ value: null, records: 0 });
+    });
+
+    it('then a purchase is credited once, however many of its customer’s clicks precede it', () => {
+      const twice = history();
+      twice.on('c1', 'CampaignSent', '2026-03-01T00:00:00Z', winter);
+      twice.on('c1', 'CampaignSent', '2026-03-01T00:00:00Z', { ...winter, channel: 'sms' });
+      twice.on('c1', 'CampaignClicked', '2026-03-02T00:00:00Z', winter);
+      twice.on('c1', 'CampaignClicked', '2026-03-02T00:00:00Z', { ...winter, channel: 'sms' });
+      twice.on('c1', 'Purchased', '2026-03-03T00:00:00Z', { purchaseId: 'p1', amount: TRY(5_000) });
+      // 5 000 ÷ 5 000 = 1, one credited purchase.
+      expect(
+        valueOf(
+          campaignKpis(twice.input().facts, MARCH, DEFAULT_KPI_POLICY),
+          'campaign_revenue_impact.winter',
+        ),
+      ).toEqual({ value: 1, records: 1 });
+    });
+  });
 });

@@ -30,17 +30,28 @@ const rates = (key: string, deliveries: readonly DeliveryFact[], period: Period,
   ];
 };
 
+/** Every click on the campaign by the customer, whatever the delivery it came from and whenever sent. */
+const clicksOn = (campaignId: string, facts: readonly KpiFact[]): Map<string, string[]> => {
+  const byCustomer = new Map<string, string[]>();
+  for (const fact of facts) {
+    if (fact.kind !== 'delivery' || fact.subject !== campaignId || fact.customerId === null) continue;
+    byCustomer.set(fact.customerId, [...(byCustomer.get(fact.customerId) ?? []), ...fact.clicks]);
+  }
+  return byCustomer;
+};
+
+/** A purchase in the period made within the window after one of its customer's clicks on the campaign. */
 const attributed = (
-  delivery: DeliveryFact,
+  clicks: ReadonlyMap<string, readonly string[]>,
   purchases: readonly PurchaseFact[],
   period: Period,
   windowMs: number,
 ): PurchaseFact[] =>
   purchases.filter(
     (purchase) =>
-      purchase.customerId === delivery.customerId &&
+      purchase.customerId !== null &&
       within(purchase.at, period) &&
-      delivery.clicks.some((click) => {
+      (clicks.get(purchase.customerId) ?? []).some((click) => {
         const afterClick = toEpochMs(purchase.at ?? '') - toEpochMs(click);
         return afterClick > 0 && afterClick <= windowMs;
       }),
@@ -48,23 +59,38 @@ const attributed = (
 
 const revenueImpact = (
   campaignId: string,
-  deliveries: readonly DeliveryFact[],
   facts: readonly KpiFact[],
   period: Period,
   policy: KpiPolicy,
 ): Kpi => {
   const purchases = primaryPurchases(facts);
   const windowMs = policy.clickAttributionDays * DAY_IN_MS;
-  const credited = deliveries.flatMap((delivery) => attributed(delivery, purchases, period, windowMs));
+  const credited = attributed(clicksOn(campaignId, facts), purchases, period, windowMs);
   const numerator = credited.reduce((sum, purchase) => sum + netOfReturns(purchase, period.toMs), 0);
   const denominator = netSpendIn(purchases, period).amount;
   return {
     key: `campaign_revenue_impact.${campaignId}`,
     value: denominator <= 0 ? null : ratio(numerator, denominator),
     unit: 'ratio',
-    definition: `Net spend (TRY) of purchases in the period within ${policy.clickAttributionDays} days after a click on ${campaignId} ÷ all net spend (TRY) in the period.`,
+    definition: `Net spend (TRY) of purchases in the period within ${policy.clickAttributionDays} days after any click on ${campaignId}, whatever its delivery date, ÷ all net spend (TRY) in the period.`,
     records: credited.length,
   };
+};
+
+/**
+ * Campaigns with a click that can credit a purchase in the period: one in (from − window, to]. A click
+ * later than `to` credits only purchases after the period.
+ */
+const clickedCampaigns = (facts: readonly KpiFact[], period: Period, policy: KpiPolicy): string[] => {
+  const earliest = period.fromMs - policy.clickAttributionDays * DAY_IN_MS;
+  const campaigns = new Set<string>();
+  for (const fact of facts) {
+    if (fact.kind !== 'delivery' || fact.subject === null) continue;
+    if (fact.clicks.some((click) => toEpochMs(click) > earliest && toEpochMs(click) <= period.toMs)) {
+      campaigns.add(fact.subject);
+    }
+  }
+  return [...campaigns];
 };
 
 /** RULES.md, Campaigns: rates per campaign and overall, and revenue impact per campaign. */
@@ -75,12 +101,14 @@ export const campaignKpis = (facts: readonly KpiFact[], period: Period, policy: 
     const campaignId = delivery.subject ?? '';
     byCampaign.set(campaignId, [...(byCampaign.get(campaignId) ?? []), delivery]);
   }
-  const campaigns = [...byCampaign].sort(([a], [b]) => a.localeCompare(b));
+  const campaigns = [...new Set([...byCampaign.keys(), ...clickedCampaigns(facts, period, policy)])].sort(
+    (a, b) => a.localeCompare(b),
+  );
   return [
     ...rates('', deliveries, period, 'over every campaign × customer delivered'),
-    ...campaigns.flatMap(([campaignId, ofCampaign]) => [
-      ...rates(`.${campaignId}`, ofCampaign, period, `for campaign ${campaignId}`),
-      revenueImpact(campaignId, ofCampaign, facts, period, policy),
+    ...campaigns.flatMap((campaignId) => [
+      ...rates(`.${campaignId}`, byCampaign.get(campaignId) ?? [], period, `for campaign ${campaignId}`),
+      revenueImpact(campaignId, facts, period, policy),
     ]),
   ];
 };

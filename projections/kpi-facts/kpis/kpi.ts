@@ -1,4 +1,5 @@
 import { DAY_IN_MS, DEFAULT_OPPORTUNITY_POLICY, toEpochMs, type OpportunityPolicy } from '@crm/domain';
+import { roundedQuotient } from './decimal-rounding';
 
 export type KpiUnit = 'ratio' | 'hours' | 'days' | 'NPS points' | `${string} minor units`;
 
@@ -55,14 +56,19 @@ export const within = (at: string | null, period: Period): boolean =>
 
 export const atOrBefore = (at: string | null, ms: number): at is string => at !== null && toEpochMs(at) <= ms;
 
-/** Ratios keep four decimals; durations two. */
+/** Ratios keep four decimals; durations two; a decimal half is rounded up (away from zero). */
 export const ratio = (numerator: number, denominator: number): number | null =>
-  denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000;
+  denominator === 0 ? null : roundedQuotient(numerator, denominator, 4);
 
+/** Durations are whole milliseconds, so the mean is Σ ÷ (count × unit), rounded exactly. */
 export const meanOf = (values: readonly number[], unitMs: number): number | null =>
   values.length === 0
     ? null
-    : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length / unitMs) * 100) / 100;
+    : roundedQuotient(
+        values.reduce((sum, value) => sum + value, 0),
+        values.length * unitMs,
+        2,
+      );
 
 export const medianOf = (values: readonly number[], unitMs: number): number | null => {
   if (values.length === 0) {
@@ -70,8 +76,10 @@ export const medianOf = (values: readonly number[], unitMs: number): number | nu
   }
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return Math.round((median / unitMs) * 100) / 100;
+  // An even count's median is (a + b) ÷ 2: kept as a quotient so that no float half is rounded.
+  return sorted.length % 2 === 1
+    ? roundedQuotient(sorted[middle], unitMs, 2)
+    : roundedQuotient(sorted[middle - 1] + sorted[middle], 2 * unitMs, 2);
 };
 
 export const between = (from: string, to: string): number => toEpochMs(to) - toEpochMs(from);

@@ -46,3 +46,25 @@ describe('pipeline KPIs', () => {
     expect(valueOf(kpis, 'average_time_in_stage.negotiation')).toEqual({ value: null, records: 0 });
   });
 });
+
+describe('close rate at a decimal half', () => {
+  it('given 139 won and 661 lost in March, then close rate = 139 ÷ 800 = 0.17375, reported as 0.1738', () => {
+    const h = history();
+    for (let deal = 0; deal < 800; deal++) {
+      h.deal(`o${deal}`, 'OpportunityOpened', '2026-03-01T00:00:00Z', opened('qualification', 10, 1_000));
+      if (deal < 139) {
+        h.deal(`o${deal}`, 'OpportunityWon', '2026-03-10T00:00:00Z', {
+          atStage: 'qualification',
+          amount: TRY(1_000),
+        });
+      } else {
+        h.deal(`o${deal}`, 'OpportunityLost', '2026-03-10T00:00:00Z', { atStage: 'qualification' });
+      }
+    }
+
+    expect(valueOf(pipelineKpis(h.input().facts, MARCH), 'close_rate')).toEqual({
+      value: 0.1738,
+      records: 800,
+    });
+  });
+});

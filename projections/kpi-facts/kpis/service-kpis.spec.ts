@@ -24,6 +24,19 @@ describe('service KPIs', () => {
     });
   });
 
+  describe('given one complaint resolved after 1 h 0 min 18 s (1.005 h, a decimal half at two places)', () => {
+    it('then the average and median resolution times are 1.01 h, the half rounded up', () => {
+      // 3,618,000 ms ÷ 3,600,000 ms/h = 1.005 h exactly; as a float 1.005 × 100 is 100.4999…, once shown as 1.
+      const h = history();
+      h.on('c1', 'Complained', '2026-03-02T00:00:00Z', { complaintId: 'k1', slaHours: 72 });
+      h.on('c1', 'ComplaintResolved', '2026-03-02T01:00:18Z', { complaintId: 'k1', firstContact: true });
+      const kpis = serviceKpis(h.input().facts, MARCH);
+
+      expect(valueOf(kpis, 'complaint_resolution_time_avg')).toEqual({ value: 1.01, records: 1 });
+      expect(valueOf(kpis, 'complaint_resolution_time_median')).toEqual({ value: 1.01, records: 1 });
+    });
+  });
+
   describe('given no complaint resolved in the period', () => {
     it('then every service KPI is null with 0 records', () => {
       const h = history();

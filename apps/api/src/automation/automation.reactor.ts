@@ -17,7 +17,7 @@ import { AUTOMATION_RULES } from './automation-rules';
 import { Customer360Reader, StaleReadModelError } from './customer-360-reader';
 import { followLog } from '../reactors/log-follower';
 import { ReactorCheckpoint } from '../reactors/reactor-checkpoint';
-import { type Firing, isRuleOutput, RuleFiring } from './rule-firing';
+import { type Firing, isImported, isRuleOutput, RuleFiring } from './rule-firing';
 
 /**
  * Follows the global log from its own checkpoint and fires the rules each new event triggers. It is not
@@ -83,7 +83,7 @@ export class AutomationReactor implements OnApplicationBootstrap, BeforeApplicat
 
   /**
    * Fires every rule the event triggers; safe to call again for the same event (at most once each).
-   * Events a rule appended trigger nothing, so rules cannot chain into a loop.
+   * Events a rule appended trigger nothing, so rules cannot chain into a loop; imported events neither.
    */
   async handle(event: EventEnvelope, signal = this.abort.signal): Promise<Firing[]> {
     const rules = this.triggers(event) ? rulesTriggeredBy(this.rules, event.type) : [];
@@ -115,7 +115,7 @@ export class AutomationReactor implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private triggers(event: EventEnvelope): boolean {
-    return !isRuleOutput(event) && rulesTriggeredBy(this.rules, event.type).length > 0;
+    return !isRuleOutput(event) && !isImported(event) && rulesTriggeredBy(this.rules, event.type).length > 0;
   }
 
   /** The checkpoint; on the very first start the head, saved at once so a crash cannot reach back. */

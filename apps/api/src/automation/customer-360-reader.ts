@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { collectionName } from '@crm/projection-runtime';
+import { projectionTarget } from '@crm/projection-runtime';
 import { customer360 } from '@crm/projections/customer-360';
 import type { JsonObject, ReadStore } from '@crm/read-store';
 
@@ -18,12 +18,13 @@ export class StaleReadModelError extends Error {
 const POLL_MS = 20;
 
 /**
- * Reads a customer's 360 as of at least a global position. It reads the projection's own versioned
- * collection, the one its checkpoint describes, not the alias (which may still serve an older version).
+ * Reads a customer's 360 as of at least a global position. It reads the collection this version of the
+ * projection writes, resolved through the alias on every read (`projectionTarget`): after `crm rebuild`
+ * swaps the alias to `<name>_v<version>_r<n>`, the runners write there and the old collection's checkpoint
+ * stands still. An alias still serving an older version is not followed; this version's base collection is
+ * read instead, as the runners write it.
  */
 export class Customer360Reader {
-  private readonly collection = collectionName(customer360);
-
   constructor(
     private readonly store: ReadStore,
     private readonly waitMs: number,
@@ -31,16 +32,18 @@ export class Customer360Reader {
 
   async at(customerId: string, position: number, signal: AbortSignal): Promise<JsonObject | null> {
     const deadline = Date.now() + this.waitMs;
-    let checkpoint = await this.checkpoint();
+    let collection = await projectionTarget(this.store, customer360);
+    let checkpoint = await this.checkpoint(collection);
     while (checkpoint < position) {
       if (Date.now() >= deadline) throw new StaleReadModelError(position, checkpoint);
       await sleep(POLL_MS, undefined, { signal });
-      checkpoint = await this.checkpoint();
+      collection = await projectionTarget(this.store, customer360);
+      checkpoint = await this.checkpoint(collection);
     }
-    return (await this.store.get(this.collection, customerId))?.body ?? null;
+    return (await this.store.get(collection, customerId))?.body ?? null;
   }
 
-  private async checkpoint(): Promise<number> {
-    return (await this.store.getCheckpoint(this.collection))?.position ?? 0;
+  private async checkpoint(collection: string): Promise<number> {
+    return (await this.store.getCheckpoint(collection))?.position ?? 0;
   }
 }

@@ -12,6 +12,9 @@ import type { AutomationMetrics, FiringOutcome } from './automation-metrics';
 export const AUTOMATION_SOURCE = 'automation';
 
 /** Whether a rule's command appended the event. */
+/** Imported history (the seed, a bulk import) is not news: no rule acts on it. */
+export const isImported = (event: EventEnvelope): boolean => event.metadata.imported === true;
+
 export const isRuleOutput = (event: EventEnvelope): boolean =>
   event.metadata.source === AUTOMATION_SOURCE && event.metadata.actor.id.startsWith('automation:');
 

@@ -14,6 +14,8 @@ export interface CommandContext {
   readonly ifMatch?: number;
   /** The message that caused the command, when it is not the caller's own request (automation rules). */
   readonly causationId?: string;
+  /** The command imports history (the seed): its events are marked so that automation skips them. */
+  readonly imported?: true;
 }
 
 export const COMMAND_ID = /^[A-Za-z0-9._:-]{1,128}$/;

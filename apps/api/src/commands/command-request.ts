@@ -39,6 +39,7 @@ export function commandRequest<C>(
       correlationId: context.correlationId,
       causationId: context.causationId,
       source: context.principal.service,
+      ...(context.imported ? { imported: true as const } : {}),
     },
   };
 }

@@ -21,6 +21,7 @@ import { OpportunityCommandsController } from './opportunity-commands.controller
       useFactory: (store: EventStore, config: ConfigService<ApiEnvironment, true>) =>
         new CommandExecutor(store, {
           stateCacheSize: config.get('COMMAND_STATE_CACHE_SIZE', { infer: true }),
+          occurredAtToleranceMs: config.get('OCCURRED_AT_TOLERANCE_SECONDS', { infer: true }) * 1000,
         }),
     },
     ExecuteCustomerCommandHandler,

@@ -24,6 +24,12 @@ export class TierReviewSummaryDto implements TierReviewSummary {
   failed!: number;
 
   @ApiProperty({
+    description: 'Refused: their loyalty record already holds a fact after the reviewed instant',
+    example: 0,
+  })
+  superseded!: number;
+
+  @ApiProperty({
     description: 'Already reviewed at this instant: their first outcome is counted, nothing appended',
     example: 0,
   })

@@ -11,6 +11,11 @@ export interface TierReviewSummary {
   /** Candidates the decider left as they were (e.g. still within their grace period). */
   readonly unchanged: number;
   readonly failed: number;
+  /**
+   * Candidates whose loyalty record already holds a fact after the reviewed instant (a later review, an
+   * upgrade, a floor): the decider refuses such a review, nothing was appended (docs/loyalty-reviews.md).
+   */
+  readonly superseded: number;
   /** Candidates already reviewed at this instant: their first outcome is counted, nothing was appended. */
   readonly replayed: number;
 }
@@ -32,6 +37,7 @@ export class TierReviewTally {
     cancelled: 0,
     unchanged: 0,
     failed: 0,
+    superseded: 0,
     replayed: 0,
   };
 
@@ -48,6 +54,11 @@ export class TierReviewTally {
   readonly fail = (): void => {
     this.counts.candidates++;
     this.counts.failed++;
+  };
+
+  readonly supersede = (): void => {
+    this.counts.candidates++;
+    this.counts.superseded++;
   };
 
   summary(): TierReviewSummary {

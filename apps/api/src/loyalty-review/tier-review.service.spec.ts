@@ -86,6 +86,7 @@ describe('TierReviewService over the SQLite read store', () => {
       cancelled: 0,
       unchanged: 0,
       failed: 1,
+      superseded: 0,
       replayed: 0,
     });
     expect(warn).toHaveBeenCalledWith(`review of ${FAILING} at ${AS_OF} failed: customer_erased`);

@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandOutcome } from '@crm/application';
-import { DEFAULT_LOYALTY_POLICY, InvalidInputError, requireInstant, toEpochMs } from '@crm/domain';
+import {
+  DEFAULT_LOYALTY_POLICY,
+  InvalidInputError,
+  requireInstant,
+  TierReviewSupersededError,
+  toEpochMs,
+} from '@crm/domain';
 import { READ_STORE } from '@crm/platform';
 import type { LoyaltyTierDocument } from '@crm/projections/loyalty-tier';
 import { type ReadStore, UnknownCollectionError } from '@crm/read-store';
@@ -50,6 +56,10 @@ export class TierReviewService {
         await Promise.all(
           batch.map((customerId) =>
             this.reviewOne(customerId, instant, context).then(tally.record, (error: unknown) => {
+              if (error instanceof TierReviewSupersededError) {
+                tally.supersede();
+                return;
+              }
               this.logger.warn(`review of ${customerId} at ${instant} failed: ${(error as Error).message}`);
               tally.fail();
             }),

@@ -19,6 +19,8 @@ export interface SeedSummary extends SeedProgress {
 const SEED_CONTEXT = (seed: number): CommandContext => ({
   principal: { subject: 'demo-seed', roles: ['service'], service: 'demo-seed' },
   correlationId: `demo-seed-${seed}`,
+  // Demo history already happened: automation in a running API must not act on it.
+  imported: true,
 });
 
 /**

@@ -143,9 +143,9 @@ describe('Customer loyalty tiers', () => {
 
   describe('when reviewed', () => {
     const gold = [
-      registered(),
+      registered(daysAgo(500)),
       purchased('p1', tryAmount(1_500_000), daysAgo(400)),
-      tierChanged('bronze', 'gold', 'upgrade', 1_500_000, daysAgo(400)),
+      { ...tierChanged('bronze', 'gold', 'upgrade', 1_500_000, daysAgo(400)), occurredAt: daysAgo(400) },
     ];
 
     it('warns a customer whose spend fell below their tier, with 30 days of grace', () => {
@@ -175,12 +175,11 @@ describe('Customer loyalty tiers', () => {
       const warnedAt = daysAgo(30);
       const warned = [
         ...gold,
-        event('TierDowngradeWarned', {
-          tier: 'gold',
-          qualifyingSpend: 0,
-          graceUntil: addDays(warnedAt, 30),
-          asOf: warnedAt,
-        }),
+        event(
+          'TierDowngradeWarned',
+          { tier: 'gold', qualifyingSpend: 0, graceUntil: addDays(warnedAt, 30), asOf: warnedAt },
+          warnedAt,
+        ),
       ];
 
       it('waits while the grace period runs', () => {
@@ -213,10 +212,11 @@ describe('Customer loyalty tiers', () => {
         given(warned).when(review(warnedAt)).thenNothing();
       });
 
-      it('appends nothing when reviewed at an instant before the last review', () => {
+      it('refuses a review at an instant before the last review', () => {
+        // warned at day −30; a review at day −31 would decide before a decision already taken.
         given(warned)
           .when(review(daysAgo(31)))
-          .thenNothing();
+          .thenThrows('invalid_transition', 'latest loyalty fact');
       });
     });
 

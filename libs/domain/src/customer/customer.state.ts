@@ -30,12 +30,21 @@ export interface Profile {
 export interface RegisteredCustomer {
   readonly status: 'registered';
   readonly customerId: string;
+  /** When the customer was registered: a review at an earlier instant does not concern them. */
+  readonly registeredAt: string;
   readonly profile: Profile;
   readonly stage: LifecycleStage;
   readonly tier: Tier;
   readonly tierFloor: Tier;
   readonly downgradeWarning: { readonly tier: Tier; readonly graceUntil: string } | null;
   readonly lastTierReviewAt: string | null;
+  /**
+   * The latest instant among tier changes, downgrade warnings and cancellations (their `asOf`, the
+   * instant they take effect, whenever they were recorded) and floors (`occurredAt`). The
+   * loyalty fields above are the state at every instant from then on, so a review at or after it decides
+   * on the state held at its own instant (ADR tier-review-at-an-instant).
+   */
+  readonly lastLoyaltyFactAt: string | null;
   readonly purchases: PurchaseBook;
   readonly returnIds: readonly string[];
   readonly spend: SpendLedger;
@@ -58,6 +67,10 @@ export const consentKey = (purpose: ConsentPurpose, channel: ContactChannel): st
 
 export const campaignKey = (campaignId: string, channel: ContactChannel): string =>
   `${campaignId}:${channel}`;
+
+/** Events of one stream need not arrive in time order (a purchase may be backdated). */
+const latest = (current: string | null, instant: string): string =>
+  current === null || toEpochMs(instant) > toEpochMs(current) ? instant : current;
 
 const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEvent>): CustomerState => {
   switch (event.type) {
@@ -90,6 +103,7 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
     case 'TierChanged':
       return {
         ...state,
+        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.data.asOf),
         tier: event.data.to,
         downgradeWarning: null,
         lastTierReviewAt: event.data.reason === 'downgrade' ? event.data.asOf : state.lastTierReviewAt,
@@ -99,11 +113,21 @@ const evolveRegistered = (state: RegisteredCustomer, event: Recorded<CustomerEve
         ...state,
         downgradeWarning: { tier: event.data.tier, graceUntil: event.data.graceUntil },
         lastTierReviewAt: event.data.asOf,
+        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.data.asOf),
       };
     case 'TierDowngradeCancelled':
-      return { ...state, downgradeWarning: null, lastTierReviewAt: event.data.asOf };
+      return {
+        ...state,
+        downgradeWarning: null,
+        lastTierReviewAt: event.data.asOf,
+        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.data.asOf),
+      };
     case 'TierFloorSet':
-      return { ...state, tierFloor: event.data.tier };
+      return {
+        ...state,
+        tierFloor: event.data.tier,
+        lastLoyaltyFactAt: latest(state.lastLoyaltyFactAt, event.occurredAt),
+      };
     case 'Complained':
       return { ...state, complaints: { ...state.complaints, [event.data.complaintId]: 'open' } };
     case 'ComplaintResolved':
@@ -157,6 +181,7 @@ export const evolveCustomer = (state: CustomerState, event: Recorded<CustomerEve
       return {
         status: 'registered',
         customerId: event.data.customerId,
+        registeredAt: event.occurredAt,
         profile: {
           name: event.data.name,
           email: event.data.email,
@@ -168,6 +193,7 @@ export const evolveCustomer = (state: CustomerState, event: Recorded<CustomerEve
         tierFloor: 'bronze',
         downgradeWarning: null,
         lastTierReviewAt: null,
+        lastLoyaltyFactAt: null,
         purchases: EMPTY_PURCHASE_BOOK,
         returnIds: [],
         spend: EMPTY_SPEND_LEDGER,

@@ -1,5 +1,6 @@
 import { addDays, requireInstant, toEpochMs } from '../shared/instant';
 import { requireOneOf } from '../shared/validation';
+import { TierReviewSupersededError } from './tier-review-superseded.error';
 import type { ReviewTier, SetTierFloor } from './customer.commands';
 import type {
   TierChanged,
@@ -47,9 +48,18 @@ export const reviewTier = (
   policy: LoyaltyPolicy,
 ): ReviewOutcome[] => {
   const asOf = requireInstant('asOf', command.data.asOf);
-  if (state.lastTierReviewAt !== null && toEpochMs(asOf) <= toEpochMs(state.lastTierReviewAt)) {
+  const at = toEpochMs(asOf);
+  if (at < toEpochMs(state.registeredAt)) {
     return [];
   }
+  if (state.lastTierReviewAt !== null && at === toEpochMs(state.lastTierReviewAt)) {
+    return [];
+  }
+  if (state.lastLoyaltyFactAt !== null && at < toEpochMs(state.lastLoyaltyFactAt)) {
+    throw new TierReviewSupersededError(asOf, state.lastLoyaltyFactAt);
+  }
+  // From here on no loyalty fact is later than T: tier, warning and floor are the ones held at T, and
+  // the ledger counts only spend dated at or before T.
   const spend = ledgerQualifyingSpend(state.spend, asOf, policy);
   const { tier, downgradeWarning } = state;
   const cancelled: TierDowngradeCancelled = {

@@ -15,6 +15,11 @@ export interface EventMetadata {
   readonly source: string;
   readonly tenantId?: string;
   readonly reason?: string;
+  /**
+   * Set on events of a command that imports history (the demo seed, a bulk import): facts that already
+   * happened elsewhere, which automation must not act on again (docs/automation.md).
+   */
+  readonly imported?: true;
   /** Fingerprint of the request that issued the command: a retry with the same command id must match it. */
   readonly requestHash?: string;
 }

@@ -17,7 +17,18 @@ describe('the API settings', () => {
     expect(validateEnvironment(ApiEnvironment, {})).toMatchObject({
       PORT: 3000,
       COMMAND_STATE_CACHE_SIZE: 10_000,
+      OCCURRED_AT_TOLERANCE_SECONDS: 300,
     });
+  });
+
+  it('reads the occurredAt tolerance in seconds and refuses a negative one', () => {
+    expect(
+      validateEnvironment(ApiEnvironment, { OCCURRED_AT_TOLERANCE_SECONDS: '60' })
+        .OCCURRED_AT_TOLERANCE_SECONDS,
+    ).toBe(60);
+    expect(refusal({ OCCURRED_AT_TOLERANCE_SECONDS: '-1' }).settings).toEqual([
+      'OCCURRED_AT_TOLERANCE_SECONDS',
+    ]);
   });
 
   it('reads the stream state cache size, 0 turning it off', () => {

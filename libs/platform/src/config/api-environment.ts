@@ -17,6 +17,12 @@ export class ApiEnvironment extends StoreEnvironment {
   @Type(() => Number)
   COMMAND_STATE_CACHE_SIZE = 10_000;
 
+  /** How far past the server's clock a command's `occurredAt` may lie; later is refused with a 422. */
+  @IsInt({ message: 'OCCURRED_AT_TOLERANCE_SECONDS must be a whole number' })
+  @Min(0, { message: 'OCCURRED_AT_TOLERANCE_SECONDS must be 0 or more' })
+  @Type(() => Number)
+  OCCURRED_AT_TOLERANCE_SECONDS = 300;
+
   protected override app(): CrmApp {
     return 'api';
   }

@@ -32,11 +32,15 @@ export class KpiSources {
 
   async load({ fromMs, toMs }: Period): Promise<KpiInput> {
     const windowStartMs = toMs - DEFAULT_KPI_POLICY.surveyWindowDays * DAY_IN_MS;
+    const clicksAfterMs = fromMs - DEFAULT_KPI_POLICY.clickAttributionDays * DAY_IN_MS;
     const facts = await Promise.all([
       this.facts([kind('complaint'), after('atMs', fromMs, toMs)]),
       this.facts([kind('opportunity'), after('endMs', fromMs)]),
       this.facts([kind('opportunity'), { field: 'endMs', op: 'eq', value: null }, notAfter('atMs', toMs)]),
       this.facts([kind('delivery'), after('atMs', fromMs, toMs)]),
+      // Revenue impact credits clicks on deliveries of any date: those whose latest click may precede a
+      // purchase of the period by at most the attribution window.
+      this.facts([kind('delivery'), after('endMs', clicksAfterMs)]),
       this.facts([kind('purchase'), after('atMs', fromMs, toMs)]),
       this.facts([kind('purchase'), after('endMs', fromMs)]),
       this.facts([kind('nps'), after('atMs', windowStartMs, toMs)]),
