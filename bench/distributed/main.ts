@@ -23,6 +23,7 @@ Needs the test servers: npm run test:servers:start, then source .test-servers/en
   --sample-every N    watch one acknowledged command in N for its read-model write (default 4)
   --poll-ms N         how often the watched documents are read, ms                (default 10)
   --json              print the results as JSON instead of markdown
+  --skip-build        use the API already built in dist/ (npm run build)
   --help              this text
 `;
 
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     'sample-every': { type: 'string', default: '4' },
     'poll-ms': { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -48,7 +50,9 @@ const MAX_LAG_P99_MS = 250;
 /** Each throughput phase stops by then even if it has not seen every event (reported as incomplete). */
 const PHASE_DEADLINE_MS = 45_000;
 
-const log = (message: string): void => void process.stderr.write(`${message}\n`);
+const startedAt = performance.now();
+const log = (message: string): void =>
+  void process.stderr.write(`[${((performance.now() - startedAt) / 1000).toFixed(1)} s] ${message}\n`);
 const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 const loads = (): string =>
   loadavg()
@@ -146,9 +150,18 @@ async function main(): Promise<void> {
       `${partitions} partitions; each throughput clocked from its first batch to its last event`,
     'lag phase': `the built API, relay and projector as processes (EVENT_STORE=sqlite EVENT_BUS=kafka READ_STORE=mongo KEY_STORE=mongo), ${count(lagOptions.customers)} customers, ${lagOptions.perSecond} RecordPurchase/s for ${lagOptions.seconds} s; lag = first poll (every ${lagOptions.pollMs} ms) showing the customer-360 document at the event − the event's recordedAt, 1 command in ${lagOptions.sampleEvery}`,
   });
+  // Stopped from outside (Ctrl-C, a timeout): the run's topics and databases are still removed.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      log(`${signal}: removing ${names.prefix}'s topics and databases`);
+      // Twice: a projector stopped mid-batch may write once more after the first drop.
+      void removeRunData(servers, names)
+        .then(() => removeRunData(servers, names))
+        .finally(() => process.exit(130));
+    });
   try {
     log('building the API (npm run build)');
-    buildApi();
+    if (!args['skip-build']) buildApi();
     const throughput = await throughputPhases({
       servers,
       names,

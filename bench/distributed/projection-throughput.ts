@@ -6,6 +6,9 @@ import type { ReadStore } from '@crm/read-store';
 import { BusProjector } from '../../apps/projector/src/bus-projector';
 import type { PersonalDataCipher } from '@crm/platform';
 
+const STOP_TIMEOUT_MS = 15_000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export interface ProjectionPhaseOptions {
   readonly definition: ProjectionDefinition;
   readonly bus: EventBus;
@@ -70,13 +73,14 @@ export async function projectionThroughput(options: ProjectionPhaseOptions): Pro
     },
     onError: () => void errors++,
   });
-  await projector.start();
   const timer = setTimeout(finished, options.deadlineMs);
   try {
+    await projector.start();
     await done;
   } finally {
     clearTimeout(timer);
-    await projector.stop();
+    // Stopping waits for the batch in hand; on a starved database that may take long, so it is bounded.
+    await Promise.race([projector.stop(), sleep(STOP_TIMEOUT_MS)]);
   }
   const seconds = firstBatchAt === undefined ? 0 : (lastBatchAt - firstBatchAt) / 1000;
   return {

@@ -11,7 +11,7 @@ import {
 } from '@crm/platform';
 import { decidedHistory } from '../replay/decided-history';
 
-/** Appends in flight at once: the group-commit queue writes them in one transaction. */
+/** Streams with appends in flight at once: the group-commit queue writes them together. */
 const APPENDS_IN_FLIGHT = 1_000;
 /** Demo data averages ~19.5 events per customer; fewer customers leaves a margin before the cut. */
 const EVENTS_PER_CUSTOMER_ESTIMATE = 18;
@@ -51,17 +51,20 @@ export async function sealedLog(path: string, events: number, protection: Protec
   const store = new EncryptingEventStore(inner, protection.cipher());
   let appended = 0;
   try {
-    let inFlight: Promise<unknown>[] = [];
+    // Sealing waits for the key store, so a stream's appends are chained to keep their order.
+    let lastOfStream = new Map<string, Promise<unknown>>();
     for (const append of decidedHistory({ customers, seed: 42 }, { count: 0 })) {
-      inFlight.push(store.append(append.streamId, append.events, append.expected));
+      const previous = lastOfStream.get(append.streamId) ?? Promise.resolve();
+      const appending = previous.then(() => store.append(append.streamId, append.events, append.expected));
+      lastOfStream.set(append.streamId, appending);
       appended += append.events.length;
-      if (inFlight.length >= APPENDS_IN_FLIGHT) {
-        await Promise.all(inFlight);
-        inFlight = [];
+      if (lastOfStream.size >= APPENDS_IN_FLIGHT) {
+        await Promise.all(lastOfStream.values());
+        lastOfStream = new Map();
       }
       if (appended >= events) break;
     }
-    await Promise.all(inFlight);
+    await Promise.all(lastOfStream.values());
   } finally {
     await inner.close();
   }
