@@ -82,7 +82,7 @@ export async function projectionThroughput(options: ProjectionPhaseOptions): Pro
     // Stopping waits for the batch in hand; on a starved database that may take long, so it is bounded.
     await Promise.race([projector.stop(), sleep(STOP_TIMEOUT_MS)]);
   }
-  const seconds = firstBatchAt === undefined ? 0 : (lastBatchAt - firstBatchAt) / 1000;
+  const seconds = firstBatchAt === undefined || handled === 0 ? 0 : (lastBatchAt - firstBatchAt) / 1000;
   return {
     name: definition.name,
     delivery,
