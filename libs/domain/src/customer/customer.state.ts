@@ -42,7 +42,7 @@ export interface RegisteredCustomer {
    * The latest instant among tier changes, downgrade warnings and cancellations (their `asOf`, the
    * instant they take effect, whenever they were recorded) and floors (`occurredAt`). The
    * loyalty fields above are the state at every instant from then on, so a review at or after it decides
-   * on the state held at its own instant (ADR tier-review-at-an-instant).
+   * on the state held at its own instant (ADR 0022).
    */
   readonly lastLoyaltyFactAt: string | null;
   readonly purchases: PurchaseBook;

@@ -21,7 +21,7 @@ const tierChanged = (
 ) => event('TierChanged', { from, to, reason, qualifyingSpend, asOf });
 
 // RULES.md "Review": a review at T decides on the tier, warning and floor held at T, and on spend in
-// (T − 365 days, T]; it never acts on a fact dated after T (ADR tier-review-at-an-instant).
+// (T − 365 days, T]; it never acts on a fact dated after T (ADR 0022).
 const gold = [
   registered(daysAgo(500)),
   purchased('p1', tryAmount(1_500_000), daysAgo(400)),
