@@ -80,7 +80,9 @@ describe('Production start-up', () => {
 
     const refused = createApp({ logger: false });
 
-    await expect(refused).rejects.toThrow(/ESDB_URL is required when EVENT_STORE=esdb \(the default of CRM_MODE=distributed\)/);
+    await expect(refused).rejects.toThrow(
+      /ESDB_URL is required when EVENT_STORE=esdb \(the default of CRM_MODE=distributed\)/,
+    );
     await expect(refused).rejects.toMatchObject({ settings: ['PORT', 'ESDB_URL', 'MONGO_URL'] });
   });
 });
