@@ -222,7 +222,8 @@ export class SqliteReadStore implements ReadStore {
     assertCheckpointName(name);
     const save = this.statement(
       `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
+       WHERE excluded.position >= checkpoints.position`,
     );
     await this.writing(() => save.run(name, checkpoint.position, checkpoint.updatedAt));
   }
