@@ -11,12 +11,12 @@ import type { EventRelayOptions } from '../../src/event-relay-options';
 export const RELAY_TOPICS = { customerEvents: 'crm.customer-events', orderedEvents: 'crm.ordered-events' };
 
 /** An event whose data is `bytes` of random text: compression cannot shrink it. */
-export function sizedEvent(id: string, bytes: number): NewEvent {
+export function sizedEvent(id: string, bytes: number, type = 'CustomerProfileUpdated'): NewEvent {
   let text = '';
   while (text.length < bytes) text += Math.random().toString(36).slice(2);
   return {
     id,
-    type: 'CustomerProfileUpdated',
+    type,
     schemaVersion: 1,
     occurredAt: '2026-01-01T00:00:00.000Z',
     data: { notes: text.slice(0, bytes) },
