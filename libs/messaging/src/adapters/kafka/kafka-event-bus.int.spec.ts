@@ -8,6 +8,12 @@ import { eventually, message, uniqueGroup, uniqueTopic } from '../../contract/co
 import { kafkaServerTarget } from '../../contract/kafka-contract-target';
 import { KafkaEventBus } from './kafka-event-bus';
 
+/** Open sockets of this process to `port`: what a client left connected. */
+const socketsTo = (port: number): number =>
+  (process as unknown as { _getActiveHandles(): { remotePort?: number }[] })
+    ._getActiveHandles()
+    .filter((handle) => handle.remotePort === port).length;
+
 interface Logged {
   readonly level: BusLogLevel;
   readonly message: string;
@@ -82,6 +88,22 @@ describeWhereServerReachable(kafkaServerTarget('Kafka event-bus robustness suite
         ]);
         expect(durability[0].detail).toMatchObject({ replicationFactor: 1, minInSyncReplicas: 1 });
       });
+    });
+
+    it('leaves no socket open when a consumer fails to subscribe', async () => {
+      const port = Number(brokers[0].split(':').pop());
+      const before = socketsTo(port);
+
+      await expect(
+        bus.consume({
+          topic: uniqueTopic('missing'),
+          groupId: uniqueGroup('missing'),
+          maxBatchSize: 10,
+          handle: async () => undefined,
+        }),
+      ).rejects.toThrow(/does not host this topic-partition/);
+
+      expect(socketsTo(port)).toBe(before);
     });
 
     it('reports a message over the topic limit as MessageTooLargeError, then publishes again', async () => {
