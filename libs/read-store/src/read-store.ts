@@ -122,6 +122,8 @@ export interface ReadStore {
   getCheckpoint(name: string): Promise<Checkpoint | undefined>;
   /** Never moves a checkpoint back: a position below the stored one is ignored (a stale writer's). */
   saveCheckpoint(name: string, checkpoint: Checkpoint): Promise<void>;
+  /** Sets a checkpoint even below the stored one: a deliberate replay (an operator, a test), never the write path. */
+  rewindCheckpoint(name: string, checkpoint: Checkpoint): Promise<void>;
   /**
    * Points `alias` at the existing `collection` atomically; readers see the old or the new target, never
    * neither.

@@ -109,5 +109,17 @@ export function describeAliasesContract(factory: ReadStoreFactory): void {
         updatedAt: '2026-03-03T10:00:00.000Z',
       });
     });
+
+    it('rewinds a checkpoint only when asked to, for a deliberate replay', async () => {
+      const name = uniqueName('checkpoint');
+      await store().saveCheckpoint(name, { position: 42, updatedAt: '2026-03-01T10:00:00.000Z' });
+
+      await store().rewindCheckpoint(name, { position: 7, updatedAt: '2026-03-02T10:00:00.000Z' });
+
+      expect(await store().getCheckpoint(name)).toEqual({
+        position: 7,
+        updatedAt: '2026-03-02T10:00:00.000Z',
+      });
+    });
   });
 }

@@ -195,6 +195,15 @@ export class MongoReadStore implements ReadStore {
     }
   }
 
+  async rewindCheckpoint(name: string, checkpoint: Checkpoint): Promise<void> {
+    assertCheckpointName(name);
+    await this.checkpoints.updateOne(
+      { _id: name },
+      { $set: { position: checkpoint.position, updatedAt: checkpoint.updatedAt } },
+      { upsert: true },
+    );
+  }
+
   consistency(): MongoConsistency {
     return { writeConcern: { ...this.db.writeConcern }, readPreference: this.db.readPreference.mode };
   }
