@@ -37,6 +37,7 @@ export function timedReadStore(inner: ReadStore): {
   const store: ReadStore = {
     ensureCollection: (spec) => inner.ensureCollection(spec),
     dropCollection: (name) => inner.dropCollection(name),
+    rewindCheckpoint: (name, checkpoint) => inner.rewindCheckpoint(name, checkpoint),
     get: (collection, id) => inner.get(collection, id),
     getJson: (collection, id) => inner.getJson(collection, id),
     // The SQLite adapter does its work before its promise is returned, so the call itself is timed:

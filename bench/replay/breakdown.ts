@@ -192,6 +192,7 @@ function bind(store: ReadStore): ReadStore {
     count: (collection, where) => store.count(collection, where),
     getCheckpoint: (name) => store.getCheckpoint(name),
     saveCheckpoint: (name, checkpoint) => store.saveCheckpoint(name, checkpoint),
+    rewindCheckpoint: (name, checkpoint) => store.rewindCheckpoint(name, checkpoint),
     setAlias: (alias, collection) => store.setAlias(alias, collection),
     resolveAlias: (alias) => store.resolveAlias(alias),
     close: () => store.close(),

@@ -165,7 +165,7 @@ describe('Automation rules', () => {
       await reactor.stop();
       await running()
         .app.get<ReadStore>(READ_STORE)
-        .saveCheckpoint(AUTOMATION_CHECKPOINT, {
+        .rewindCheckpoint(AUTOMATION_CHECKPOINT, {
           position: complained.position - 1,
           updatedAt: new Date().toISOString(),
         });

@@ -1,62 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventEnvelope } from '@crm/domain';
 import type { EventStore } from '@crm/event-store';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
-import { CustomerKeys, type ConsumedMessage, SqliteEventBus, totalLag } from '@crm/messaging';
+import { type ConsumedMessage, totalLag } from '@crm/messaging';
 import { type EventSource, rebuild } from '@crm/projection-runtime';
 import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
-import { EventRelay } from '../../relay/src/event-relay';
 import { activityEvent, seedActivity } from '../../../libs/projection-runtime/test/support/events';
 import { customerActivity } from '../../../libs/projection-runtime/test/support/customer-activity.projection';
 import { dumpCollection } from '../../../libs/projection-runtime/test/support/dump-collection';
 import { BusProjector } from './bus-projector';
 import { DEAD_LETTER_HEADERS } from './dead-letter-message';
-import { TOPIC_SPECS, TOPICS } from '../test/support/pipeline';
-
-interface Fixture {
-  readonly dir: string;
-  readonly events: EventStore;
-  readonly reads: SqliteReadStore;
-  readonly bus: SqliteEventBus;
-  readonly relay: () => Promise<void>;
-  readonly projector: (source?: EventSource) => BusProjector;
-}
-
-async function fixture(): Promise<Fixture> {
-  const dir = mkdtempSync(join(tmpdir(), 'crm-bus-projector-'));
-  const events = SqliteEventStore.open({ path: join(dir, 'events.db') });
-  const reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
-  const bus = SqliteEventBus.open({ path: join(dir, 'bus.db'), pollIntervalMs: 5 });
-  await bus.ensureTopics(TOPIC_SPECS);
-  const relay = async () =>
-    new EventRelay({
-      source: events,
-      keys: new CustomerKeys(events),
-      bus,
-      checkpoints: reads,
-      topics: TOPICS,
-    }).runUntil(await events.headPosition());
-  const projector = (source: EventSource = events) =>
-    new BusProjector({
-      definition: customerActivity,
-      runOptions: {},
-      delivery: 'per-customer',
-      bus,
-      readStore: reads,
-      eventStore: source,
-      topics: TOPICS,
-      groupId: 'crm-projection-customer-activity-v1',
-      batchSize: 7,
-      retryDelayMs: 20,
-    });
-  return { dir, events, reads, bus, relay, projector };
-}
-
-async function drained(projector: BusProjector): Promise<void> {
-  while ((await projector.status()).lagMessages > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-}
+import { drained, type Fixture, fixture } from '../test/support/bus-projector-fixture';
+import { TOPICS } from '../test/support/pipeline';
 
 /** The event store as it was at `position`: what a rebuild that finished then had seen. */
 const logUpTo = (store: EventStore, position: number): EventSource => ({

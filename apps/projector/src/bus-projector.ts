@@ -1,17 +1,34 @@
 import type { EventEnvelope } from '@crm/domain';
-import { type BusConsumer, type ConsumedBatch, eventOf, type PartitionLag, totalLag } from '@crm/messaging';
+import {
+  type BusConsumer,
+  type ConsumedBatch,
+  type ConsumedMessage,
+  type MemberAssignment,
+  type PartitionLag,
+  totalLag,
+} from '@crm/messaging';
 import {
   CollectionWriter,
   collectionName,
   DEAD_LETTERS,
   type DeadLetter,
+  deadLetterDocument,
+  PoisonEventError,
   ProjectionRunner,
   projectionTarget,
   storageName,
 } from '@crm/projection-runtime';
 import type { BusProjectorOptions } from './bus-projector-options';
+import { consumedEvents } from './consumed-events';
 import { deadLetterMessage } from './dead-letter-message';
 import { GroupTargets } from './group-targets';
+import { messageDeadLetter, messageEventId } from './message-dead-letter';
+
+interface BatchApplied {
+  readonly events: number;
+  readonly applied: number;
+  readonly deadLettered: number;
+}
 
 export interface BusProjectionStatus {
   readonly name: string;
@@ -25,6 +42,8 @@ export interface BusProjectionStatus {
   readonly lagMessages: number;
   readonly partitions: readonly PartitionLag[];
   readonly deadLetters: number;
+  /** This member's share of the topic, where the bus rebalances (Kafka). */
+  readonly assignment?: MemberAssignment;
   readonly lastError?: string;
 }
 
@@ -33,6 +52,12 @@ export interface BusProjectionStatus {
  * through the runner's `CollectionWriter` (the same routing, evolve, version fence and dead letters as
  * embedded mode), and its offsets are committed only after the read-store write. Per-customer projections
  * read the partitioned topic, the others the single-partition topic in global order (ADR 0009).
+ *
+ * A batch that fails outside projection code (a payload that does not decode, a key that does not open it,
+ * a read-store write the store refuses) is delivered again up to `maxAttempts` times; then its messages are
+ * applied one by one and each one that still fails is dead-lettered, so one bad message cannot hold its
+ * partition. The dead letter is written to the read store before anything is committed: while the store
+ * itself is down that write fails too and the batch is only retried.
  */
 export class BusProjector {
   readonly topic: string;
@@ -40,6 +65,7 @@ export class BusProjector {
   private writer: CollectionWriter | undefined;
   private targets: GroupTargets | undefined;
   private lastError: string | undefined;
+  private failedBatch: { readonly key: string; readonly attempts: number } | undefined;
 
   constructor(private readonly options: BusProjectorOptions) {
     const { delivery, topics } = options;
@@ -51,16 +77,18 @@ export class BusProjector {
   }
 
   /**
-   * A new group reads the topic from its start; where retention already deleted part of it, it first catches
-   * up from the event store, so topics need not keep the whole log.
+   * A group reads the topic from its committed offsets, a new one from its start. Where retention already
+   * deleted messages the group has not read (its offset, or the start for a new group, below the earliest
+   * one held), it first catches up from the event store: the bus would otherwise skip to the earliest offset
+   * silently. So topics need not keep the whole log, and a group may lag past retention.
    */
   async start(): Promise<void> {
     const { bus, groupId, batchSize, retryDelayMs } = this.options;
     await this.prepare();
     const partitions = await bus.groupLag(groupId, this.topic);
-    const newGroup = partitions.every((partition) => partition.committed === null);
-    if (newGroup && partitions.some((partition) => partition.earliest > 0))
+    if (partitions.some((partition) => partition.earliest > (partition.committed ?? 0))) {
       await this.catchUpFromEventStore();
+    }
     await this.targetWriter();
     this.consumer = await bus.consume({
       topic: this.topic,
@@ -100,23 +128,76 @@ export class BusProjector {
       lagMessages: totalLag(partitions),
       partitions,
       deadLetters,
+      ...(this.consumer?.assignment === undefined ? {} : { assignment: this.consumer.assignment() }),
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
     };
   }
 
   private async handle(batch: ConsumedBatch): Promise<void> {
-    const sealed = batch.messages.map(eventOf);
-    const events = this.options.openEvents ? await this.options.openEvents(sealed) : sealed;
     const writer = await this.targetWriter();
-    const applied = await writer.apply(events, await this.checkpointAfter(writer, events));
-    if (applied.deadLettered > 0) await this.publishDeadLetters(writer.collection, batch);
+    const applied = await this.applyOrSetAside(writer, batch);
+    await this.publishDeadLetters(writer.collection, batch);
     this.lastError = undefined;
-    this.options.onBatch?.({
-      projection: this.name,
-      events: events.length,
-      applied: applied.applied,
-      deadLettered: applied.deadLettered,
-    });
+    this.options.onBatch?.({ projection: this.name, ...applied });
+  }
+
+  private async applyOrSetAside(writer: CollectionWriter, batch: ConsumedBatch): Promise<BatchApplied> {
+    try {
+      const applied = await this.apply(writer, batch.messages);
+      this.failedBatch = undefined;
+      return applied;
+    } catch (error) {
+      if (error instanceof PoisonEventError) throw error;
+      const attempts = this.countFailure(batch);
+      if (attempts < (this.options.maxAttempts ?? 3)) throw error;
+      this.failedBatch = undefined;
+      return this.applyOneByOne(writer, batch, attempts);
+    }
+  }
+
+  private async apply(writer: CollectionWriter, messages: readonly ConsumedMessage[]): Promise<BatchApplied> {
+    const events = await consumedEvents(messages, this.options);
+    const applied = await writer.apply(events, await this.checkpointAfter(writer, events));
+    return { events: events.length, applied: applied.applied, deadLettered: applied.deadLettered };
+  }
+
+  /** Each message alone: the ones that still fail are dead-lettered with the error they fail with. */
+  private async applyOneByOne(
+    writer: CollectionWriter,
+    batch: ConsumedBatch,
+    attempts: number,
+  ): Promise<BatchApplied> {
+    const total = { events: 0, applied: 0, deadLettered: 0 };
+    for (const message of batch.messages) {
+      try {
+        const applied = await this.apply(writer, [message]);
+        total.events += applied.events;
+        total.applied += applied.applied;
+        total.deadLettered += applied.deadLettered;
+      } catch (error) {
+        if (error instanceof PoisonEventError) throw error;
+        const letter = messageDeadLetter(writer.collection, batch, message, {
+          error,
+          attempts: attempts + 1,
+        });
+        await this.options.readStore.bulkWrite(DEAD_LETTERS.name, [
+          { kind: 'upsert', document: deadLetterDocument(letter) },
+        ]);
+        total.events += 1;
+        total.deadLettered += 1;
+      }
+    }
+    return total;
+  }
+
+  /** Consecutive failures of this very batch (its partition and offsets); a different batch starts over. */
+  private countFailure(batch: ConsumedBatch): number {
+    const first = batch.messages[0]?.offset;
+    const last = batch.messages[batch.messages.length - 1]?.offset;
+    const key = `${batch.topic}/${batch.partition}/${first}-${last}`;
+    const attempts = this.failedBatch?.key === key ? this.failedBatch.attempts + 1 : 1;
+    this.failedBatch = { key, attempts };
+    return attempts;
   }
 
   /**
@@ -181,13 +262,19 @@ export class BusProjector {
       await readStore.setAlias(alias, collectionName(definition));
   }
 
+  /**
+   * Publishes the dead letters stored for this batch's events, looked up by event id every time: a crash
+   * between writing a letter and publishing it redelivers the batch, and on redelivery the version fence may
+   * skip the poison event, so the batch's own dead-letter count would say there is nothing to publish.
+   */
   private async publishDeadLetters(collection: string, batch: ConsumedBatch): Promise<void> {
     const { bus, readStore, topics } = this.options;
-    const byEventId = new Map(batch.messages.map((message) => [eventOf(message).id, message]));
+    const byEventId = new Map(batch.messages.map((message) => [messageEventId(batch, message), message]));
     const stored = await readStore.getMany(
       DEAD_LETTERS.name,
       [...byEventId.keys()].map((eventId) => `${collection}:${eventId}`),
     );
+    if (stored.size === 0) return;
     const messages = [...stored.values()].map((document) => {
       const letter = document.body as unknown as DeadLetter;
       const original = byEventId.get(letter.eventId);

@@ -1,13 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import type { BusProjectionStatus } from './bus-projector';
+import { type ProjectorHealth, projectorHealth } from './projector-health';
 import { PROJECTOR_METRICS, type ProjectorMetrics } from './projector-metrics';
 import { BUS_PROJECTORS, type BusProjectors } from './projector-tokens';
-
-export interface ProjectorHealth {
-  /** "failing" while a projection's last batch failed (read store down, a halted poison event). */
-  readonly status: 'ok' | 'failing';
-  readonly projections: BusProjectionStatus[];
-}
 
 @Controller()
 export class ProjectorController {
@@ -19,8 +13,7 @@ export class ProjectorController {
   @Get('health')
   async health(): Promise<ProjectorHealth> {
     const projections = await Promise.all(this.projectors.map((projector) => projector.status()));
-    const failing = projections.some((projection) => projection.lastError !== undefined);
-    return { status: failing ? 'failing' : 'ok', projections };
+    return projectorHealth(projections, Date.now());
   }
 
   @Get('metrics')

@@ -65,6 +65,12 @@ export class RelayModule implements OnApplicationBootstrap, BeforeApplicationShu
                 metrics.failures.inc();
                 logger.error({ message: 'relay batch failed; retrying', error: String(error) });
               },
+              onOversized: (event) =>
+                logger.warn({
+                  message: 'event too large for the broker even alone; published by reference',
+                  eventId: event.id,
+                  position: event.position,
+                }),
             });
             return { relay, metrics };
           },

@@ -51,10 +51,21 @@ export interface ConsumeOptions {
   readonly onError?: (error: unknown, batch: ConsumedBatch) => void;
 }
 
+/** The partitions one group member holds. */
+export interface MemberAssignment {
+  readonly partitions: number;
+  /** Since when (epoch ms) it has held none; absent while it holds some. */
+  readonly idleSince?: number;
+  /** How long a rebalance may legitimately leave it without partitions (the group's session timeout). */
+  readonly settleMs: number;
+}
+
 /** A running member of a consumer group. */
 export interface BusConsumer {
   /** Finishes the batch in hand, commits it and leaves the group. */
   stop(): Promise<void>;
+  /** Absent where the bus has no rebalancing (the embedded bus: one member reads every partition). */
+  assignment?(): MemberAssignment;
 }
 
 /**

@@ -1,3 +1,4 @@
+export * from './bus-errors';
 export * from './bus-log';
 export * from './customer-keys';
 export * from './event-bus';

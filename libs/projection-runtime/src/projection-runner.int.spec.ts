@@ -113,7 +113,7 @@ describe('ProjectionRunner over SQLite', () => {
       await runner().catchUp();
       const once = await dumpCollection(reads, COLLECTION);
 
-      await reads.saveCheckpoint(COLLECTION, { position: 0, updatedAt: new Date().toISOString() });
+      await reads.rewindCheckpoint(COLLECTION, { position: 0, updatedAt: new Date().toISOString() });
       await runner().catchUp();
 
       expect(await dumpCollection(reads, COLLECTION)).toEqual(once);

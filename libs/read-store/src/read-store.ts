@@ -120,7 +120,10 @@ export interface ReadStore {
   find(collection: string, query: Query): Promise<Page>;
   count(collection: string, where?: readonly Condition[]): Promise<number>;
   getCheckpoint(name: string): Promise<Checkpoint | undefined>;
+  /** Never moves a checkpoint back: a position below the stored one is ignored (a stale writer's). */
   saveCheckpoint(name: string, checkpoint: Checkpoint): Promise<void>;
+  /** Sets a checkpoint even below the stored one: a deliberate replay (an operator, a test), never the write path. */
+  rewindCheckpoint(name: string, checkpoint: Checkpoint): Promise<void>;
   /**
    * Points `alias` at the existing `collection` atomically; readers see the old or the new target, never
    * neither.

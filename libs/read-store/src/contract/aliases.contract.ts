@@ -78,15 +78,44 @@ export function describeAliasesContract(factory: ReadStoreFactory): void {
       await expect(store().dropCollection(spec.name)).resolves.toBeUndefined();
     });
 
-    it('round-trips checkpoints and overwrites them', async () => {
+    it('round-trips checkpoints and moves them forward', async () => {
       const name = uniqueName('checkpoint');
       expect(await store().getCheckpoint(name)).toBeUndefined();
+      await store().saveCheckpoint(name, { position: 7, updatedAt: '2026-03-01T10:00:00.000Z' });
+      expect(await store().getCheckpoint(name)).toEqual({
+        position: 7,
+        updatedAt: '2026-03-01T10:00:00.000Z',
+      });
+      await store().saveCheckpoint(name, { position: 42, updatedAt: '2026-03-02T10:00:00.000Z' });
+      expect(await store().getCheckpoint(name)).toEqual({
+        position: 42,
+        updatedAt: '2026-03-02T10:00:00.000Z',
+      });
+    });
+
+    it('never moves a checkpoint back: a stale writer is ignored, an equal position refreshes the time', async () => {
+      const name = uniqueName('checkpoint');
       await store().saveCheckpoint(name, { position: 42, updatedAt: '2026-03-01T10:00:00.000Z' });
+
+      await store().saveCheckpoint(name, { position: 7, updatedAt: '2026-03-02T10:00:00.000Z' });
       expect(await store().getCheckpoint(name)).toEqual({
         position: 42,
         updatedAt: '2026-03-01T10:00:00.000Z',
       });
-      await store().saveCheckpoint(name, { position: 7, updatedAt: '2026-03-02T10:00:00.000Z' });
+
+      await store().saveCheckpoint(name, { position: 42, updatedAt: '2026-03-03T10:00:00.000Z' });
+      expect(await store().getCheckpoint(name)).toEqual({
+        position: 42,
+        updatedAt: '2026-03-03T10:00:00.000Z',
+      });
+    });
+
+    it('rewinds a checkpoint only when asked to, for a deliberate replay', async () => {
+      const name = uniqueName('checkpoint');
+      await store().saveCheckpoint(name, { position: 42, updatedAt: '2026-03-01T10:00:00.000Z' });
+
+      await store().rewindCheckpoint(name, { position: 7, updatedAt: '2026-03-02T10:00:00.000Z' });
+
       expect(await store().getCheckpoint(name)).toEqual({
         position: 7,
         updatedAt: '2026-03-02T10:00:00.000Z',

@@ -1,7 +1,11 @@
 import type { Consumer, EachBatchPayload } from 'kafkajs';
 import { deliverBatch } from '../../deliver-batch';
-import type { BusConsumer, ConsumedBatch, ConsumeOptions } from '../../event-bus';
+import type { BusConsumer, ConsumedBatch, ConsumeOptions, MemberAssignment } from '../../event-bus';
+import { startedOrClosed } from './kafka-connect';
 import { fromKafkaMessage } from './kafka-message';
+
+/** Set on every consumer (it is kafkajs's default too), so health knows how long a rebalance may take. */
+export const KAFKA_SESSION_TIMEOUT_MS = 30_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -16,11 +20,24 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * resolved and committed by hand only after the handler succeeded (`autoCommit: false`,
  * `eachBatchAutoResolve: false`); a fetched batch is handed over in chunks of `maxBatchSize`, each committed
  * before the next, with a heartbeat in between. A rebalance (`isStale`) or a stop abandons the rest of the
- * batch uncommitted; the new owner reads it again.
+ * batch uncommitted; the new owner reads it again. A consumer that fails to start is disconnected.
  */
-export async function startKafkaConsumer(consumer: Consumer, options: ConsumeOptions): Promise<BusConsumer> {
-  await consumer.connect();
-  await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
+export async function startKafkaConsumer(
+  consumer: Consumer,
+  options: ConsumeOptions,
+  now: () => number = Date.now,
+): Promise<BusConsumer> {
+  let assignment: MemberAssignment = { partitions: 0, idleSince: now(), settleMs: KAFKA_SESSION_TIMEOUT_MS };
+  // GROUP_JOIN fires after every (re)join with this member's share: `{ [topic]: partitions[] }`.
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const partitions = (payload.memberAssignment[options.topic] ?? []).length;
+    const idleSince = partitions > 0 ? undefined : (assignment.idleSince ?? now());
+    assignment = {
+      partitions,
+      settleMs: KAFKA_SESSION_TIMEOUT_MS,
+      ...(idleSince === undefined ? {} : { idleSince }),
+    };
+  });
   const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets } = payload;
     const live = () => payload.isRunning() && !payload.isStale();
@@ -42,12 +59,19 @@ export async function startKafkaConsumer(consumer: Consumer, options: ConsumeOpt
       await heartbeat();
     }
   };
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
-    partitionsConsumedConcurrently: 1,
-    eachBatch,
+  await startedOrClosed(consumer, async () => {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch,
+    });
   });
-  // disconnect() stops fetching, waits for the eachBatch in hand, then leaves the group.
-  return { stop: () => consumer.disconnect() };
+  return {
+    // disconnect() stops fetching, waits for the eachBatch in hand, then leaves the group.
+    stop: () => consumer.disconnect(),
+    assignment: () => assignment,
+  };
 }

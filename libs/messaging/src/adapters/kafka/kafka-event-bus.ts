@@ -1,4 +1,5 @@
-import { type Admin, Kafka, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, CompressionTypes, Kafka, Partitioners, type Producer, type RetryOptions } from 'kafkajs';
+import { MessageTooLargeError } from '../../bus-errors';
 import { type BusLog, silentBusLog } from '../../bus-log';
 import type {
   BusConsumer,
@@ -10,9 +11,24 @@ import type {
 } from '../../event-bus';
 import { assertTopicSpec } from '../../topic-name';
 import type { KafkaEventBusOptions } from './kafka-event-bus-options';
-import { startKafkaConsumer } from './kafka-consumer';
+import { startedOrClosed } from './kafka-connect';
+import { KAFKA_SESSION_TIMEOUT_MS, startKafkaConsumer } from './kafka-consumer';
+import { errorText, isTooLarge } from './kafka-errors';
 import { kafkaLogCreator } from './kafka-log-creator';
 import { toKafkaMessage } from './kafka-message';
+import { ensureKafkaTopics } from './kafka-topics';
+
+/** The part of kafkajs's `Kafka` the bus uses; tests hand in a fake to drive broker failures. */
+export type KafkaClient = Pick<Kafka, 'producer' | 'admin' | 'consumer'>;
+
+/**
+ * kafkajs's producer means to retry an idempotent send without end (`retries: Number.MAX_SAFE_INTEGER` in
+ * producer/index.js), but `Kafka#producer` always passes `{ ...clusterRetry, ...retry }`, an object, so that
+ * default never applies and the cluster's `retries: 5` does. Stated here: a send is retried up to 8 times
+ * over about a minute (300 ms doubling, capped at 30 s per wait); then the caller retries the whole batch
+ * on a fresh producer (see `publish`), and the projectors' version fence drops what that duplicates.
+ */
+export const PRODUCER_RETRY: RetryOptions = { retries: 8, initialRetryTime: 300, maxRetryTime: 30_000 };
 
 /**
  * The production event bus on Kafka (kafkajs). Publishing waits for acks from all in-sync replicas
@@ -20,57 +36,70 @@ import { toKafkaMessage } from './kafka-message';
  * reorder a key's messages; consumers commit offsets by hand after their handler succeeded.
  */
 export class KafkaEventBus implements EventBus {
-  private readonly kafka: Kafka;
+  private readonly kafka: KafkaClient;
   private readonly log: BusLog;
   private readonly consumers = new Set<BusConsumer>();
   private producer: Promise<Producer> | undefined;
   private admin: Promise<Admin> | undefined;
 
-  constructor(private readonly options: KafkaEventBusOptions) {
+  constructor(
+    private readonly options: KafkaEventBusOptions,
+    kafka?: KafkaClient,
+  ) {
     this.log = options.log ?? silentBusLog;
-    this.kafka = new Kafka({
-      clientId: options.clientId,
-      brokers: [...options.brokers],
-      logCreator: kafkaLogCreator(this.log),
-    });
+    this.kafka =
+      kafka ??
+      new Kafka({
+        clientId: options.clientId,
+        brokers: [...options.brokers],
+        logCreator: kafkaLogCreator(this.log),
+      });
   }
 
+  /** Creates missing topics, then checks each as the broker has it (see `ensureKafkaTopics`). */
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
     topics.forEach(assertTopicSpec);
     const admin = await this.connectedAdmin();
+    await ensureKafkaTopics(admin, topics, this.options.replicationFactor ?? -1, this.log);
+  }
+
+  /**
+   * GZIP is the one codec kafkajs carries without a plugin. Any failed send drops the cached producer: after a
+   * non-retriable error (OUT_OF_ORDER_SEQUENCE_NUMBER, an exhausted retry) its idempotence state is out of
+   * step with the broker's, and every later send on it would fail the same way. The next publish starts a
+   * fresh producer with a new producer id.
+   */
+  async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const cached = this.connectedProducer();
+    const producer = await cached;
     try {
-      const created = await admin.createTopics({
-        waitForLeaders: true,
-        topics: topics.map((topic) => ({
-          topic: topic.name,
-          numPartitions: topic.partitions,
-          replicationFactor: this.options.replicationFactor ?? -1,
-        })),
+      await producer.send({
+        topic,
+        acks: -1,
+        compression: CompressionTypes.GZIP,
+        messages: messages.map(toKafkaMessage),
       });
-      this.log('info', created ? 'topics created' : 'topics already exist', { topics });
     } catch (error) {
-      // A broker may forbid creating topics (ACLs, managed clusters): they are then an operator's job.
-      this.log('warn', 'the broker refused to create topics; going on with the existing ones', {
-        topics,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      await this.dropProducer(cached, error);
+      if (isTooLarge(error)) throw new MessageTooLargeError(topic, messages.length, { cause: error });
+      throw error;
     }
   }
 
-  async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    const producer = await this.connectedProducer();
-    await producer.send({ topic, acks: -1, messages: messages.map(toKafkaMessage) });
-  }
-
   async consume(options: ConsumeOptions): Promise<BusConsumer> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: KAFKA_SESSION_TIMEOUT_MS,
+    });
     const started = await startKafkaConsumer(consumer, options);
     const member: BusConsumer = {
       stop: async () => {
         this.consumers.delete(member);
         await started.stop();
       },
+      assignment: started.assignment,
     };
     this.consumers.add(member);
     return member;
@@ -104,29 +133,31 @@ export class KafkaEventBus implements EventBus {
   }
 
   private connectedProducer(): Promise<Producer> {
-    this.producer ??= (async () => {
-      const idempotent = this.options.idempotent ?? true;
-      const producer = this.kafka.producer({
-        idempotent,
+    this.producer ??= startedOrClosed(
+      this.kafka.producer({
+        idempotent: this.options.idempotent ?? true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
         createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await producer.connect();
-      return producer;
-    })().catch((error: unknown) => {
+        retry: PRODUCER_RETRY,
+      }),
+      (producer) => producer.connect(),
+    ).catch((error: unknown) => {
       this.producer = undefined;
       throw error;
     });
     return this.producer;
   }
 
+  private async dropProducer(failed: Promise<Producer>, error: unknown): Promise<void> {
+    if (this.producer !== failed) return;
+    this.producer = undefined;
+    this.log('warn', 'send failed; the producer is replaced by a fresh one', { error: errorText(error) });
+    await (await failed).disconnect().catch(() => undefined);
+  }
+
   private connectedAdmin(): Promise<Admin> {
-    this.admin ??= (async () => {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      return admin;
-    })().catch((error: unknown) => {
+    this.admin ??= startedOrClosed(this.kafka.admin(), (admin) => admin.connect()).catch((error: unknown) => {
       this.admin = undefined;
       throw error;
     });

@@ -6,6 +6,9 @@ import {
   MongoClient,
   type MongoClientOptions,
   MongoServerError,
+  ReadPreference,
+  type ReadPreferenceLike,
+  type WriteConcernSettings,
 } from 'mongodb';
 import { UnknownCollectionError } from '../../errors';
 import { assertCheckpointName, assertCollectionName, assertDocumentId } from '../../names';
@@ -37,6 +40,22 @@ export interface MongoReadStoreOptions {
   readonly url: string;
   readonly databaseName: string;
   readonly clientOptions?: MongoClientOptions;
+  /**
+   * Default `{ w: 'majority' }`: a write the store reported done survives a primary's failover, so a
+   * projector never commits offsets for documents a new primary rolls back.
+   */
+  readonly writeConcern?: WriteConcernSettings;
+  /**
+   * Default `primary`: a projector reads the documents it is about to evolve, and the fence compares
+   * versions; a lagging secondary would hand it an older version than the one it wrote.
+   */
+  readonly readPreference?: ReadPreferenceLike;
+}
+
+/** What the store pins on its database handle, whatever the connection string says. */
+export interface MongoConsistency {
+  readonly writeConcern: WriteConcernSettings;
+  readonly readPreference: string;
 }
 
 const NAMESPACE_NOT_FOUND = 26;
@@ -51,14 +70,25 @@ export class MongoReadStore implements ReadStore {
   static async connect(options: MongoReadStoreOptions): Promise<MongoReadStore> {
     const client = new MongoClient(options.url, options.clientOptions);
     await client.connect();
-    return new MongoReadStore(client, options.databaseName);
+    return MongoReadStore.over(client, options);
+  }
+
+  /** A store on a client the caller connected (and that `close` closes). */
+  static over(
+    client: MongoClient,
+    options: Omit<MongoReadStoreOptions, 'url' | 'clientOptions'>,
+  ): MongoReadStore {
+    return new MongoReadStore(client, options);
   }
 
   private constructor(
     private readonly client: MongoClient,
-    databaseName: string,
+    options: Omit<MongoReadStoreOptions, 'url' | 'clientOptions'>,
   ) {
-    this.db = client.db(databaseName);
+    this.db = client.db(options.databaseName, {
+      writeConcern: options.writeConcern ?? { w: 'majority' },
+      readPreference: options.readPreference ?? ReadPreference.primary,
+    });
     this.collections = this.db.collection<CollectionRecord>('collections');
     this.aliases = this.db.collection<AliasRecord>('aliases');
     this.checkpoints = this.db.collection<CheckpointRecord>('checkpoints');
@@ -69,6 +99,9 @@ export class MongoReadStore implements ReadStore {
     checkSpec(spec);
     const documents = this.db.collection<MongoDocument>(spec.name);
     // Indexes first: a collection is registered, and so readable, only once its indexes exist.
+    // Every read filters on `deleted`; its own index serves `get`/`getMany`'s id lookups through `_id` and
+    // lets `count` of live documents skip the tombstones.
+    await documents.createIndex({ deleted: 1 });
     for (const field of spec.fields) await documents.createIndex({ [fieldKey(field.path)]: 1, _id: 1 });
     await upsertOne(
       this.collections,
@@ -147,13 +180,35 @@ export class MongoReadStore implements ReadStore {
     return found === null ? undefined : { position: found.position, updatedAt: found.updatedAt };
   }
 
+  /**
+   * Fenced: matches only a stored position at or below the new one, so a stale writer (a group member that
+   * lost its partitions mid-batch, a relay replica) cannot move it back. When the stored position is higher
+   * the upsert collides with it on `_id`, which means "already further".
+   */
   async saveCheckpoint(name: string, checkpoint: Checkpoint): Promise<void> {
+    assertCheckpointName(name);
+    try {
+      await this.checkpoints.updateOne(
+        { _id: name, position: { $lte: checkpoint.position } },
+        { $set: { position: checkpoint.position, updatedAt: checkpoint.updatedAt } },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+    }
+  }
+
+  async rewindCheckpoint(name: string, checkpoint: Checkpoint): Promise<void> {
     assertCheckpointName(name);
     await this.checkpoints.updateOne(
       { _id: name },
       { $set: { position: checkpoint.position, updatedAt: checkpoint.updatedAt } },
       { upsert: true },
     );
+  }
+
+  consistency(): MongoConsistency {
+    return { writeConcern: { ...this.db.writeConcern }, readPreference: this.db.readPreference.mode };
   }
 
   async setAlias(alias: string, collection: string): Promise<void> {

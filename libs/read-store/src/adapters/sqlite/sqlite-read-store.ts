@@ -222,9 +222,19 @@ export class SqliteReadStore implements ReadStore {
     assertCheckpointName(name);
     const save = this.statement(
       `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
+       WHERE excluded.position >= checkpoints.position`,
     );
     await this.writing(() => save.run(name, checkpoint.position, checkpoint.updatedAt));
+  }
+
+  async rewindCheckpoint(name: string, checkpoint: Checkpoint): Promise<void> {
+    assertCheckpointName(name);
+    const rewind = this.statement(
+      `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+    );
+    await this.writing(() => rewind.run(name, checkpoint.position, checkpoint.updatedAt));
   }
 
   async setAlias(alias: string, collection: string): Promise<void> {

@@ -32,6 +32,11 @@ export class MongoKeyStore implements KeyStore {
     return new MongoKeyStore(client, options.databaseName);
   }
 
+  /** A store on a client the caller connected (and that `close` closes). */
+  static over(client: MongoClient, databaseName: string): MongoKeyStore {
+    return new MongoKeyStore(client, databaseName);
+  }
+
   private constructor(
     private readonly client: MongoClient,
     databaseName: string,
@@ -47,19 +52,28 @@ export class MongoKeyStore implements KeyStore {
     return doc === null ? undefined : recordOf(doc);
   }
 
+  /**
+   * One atomic upsert that returns the record as stored: this key when it was inserted, else the key (or the
+   * tombstone) another creator stored first. Re-reading after a duplicate-key insert could miss the winner
+   * (its write not yet majority-committed under this collection's `majority` read concern) and turn a live
+   * customer's key into "erased". Two upserts racing on one `_id` can still see a duplicate key (MongoDB only
+   * retries some of them itself); the second try then matches the winner's document.
+   */
   async create(key: WrappedDataKey): Promise<DataKeyRecord> {
-    try {
-      await this.keys.insertOne({
-        _id: key.subjectId,
-        masterKeyId: key.masterKeyId,
-        wrapped: key.wrapped,
-        createdAt: key.createdAt,
-      });
-      return { state: 'active', ...key };
-    } catch (error) {
+    const stored = await this.upsertKey(key).catch((error: unknown) => {
       if (!isDuplicateKey(error)) throw error;
-      return (await this.find(key.subjectId)) as DataKeyRecord;
-    }
+      return this.upsertKey(key);
+    });
+    if (stored === null) throw new Error(`The data key of ${key.subjectId} was neither stored nor found`);
+    return recordOf(stored);
+  }
+
+  private upsertKey(key: WrappedDataKey): Promise<KeyDocument | null> {
+    return this.keys.findOneAndUpdate(
+      { _id: key.subjectId },
+      { $setOnInsert: { masterKeyId: key.masterKeyId, wrapped: key.wrapped, createdAt: key.createdAt } },
+      { upsert: true, returnDocument: 'after' },
+    );
   }
 
   async destroy(subjectId: string, destroyedAt: string): Promise<void> {

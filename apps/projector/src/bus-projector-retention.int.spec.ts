@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
+import { CustomerKeys, KafkaEventBus } from '@crm/messaging';
+import { ProjectionRunner } from '@crm/projection-runtime';
+import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
+import { describeWhereServerReachable } from '@crm/test-support';
+import { uniqueGroup, uniqueTopic } from '../../../libs/messaging/src/contract/contract-fixtures';
+import { kafkaServerTarget } from '../../../libs/messaging/src/contract/kafka-contract-target';
+import { customerActivity } from '../../../libs/projection-runtime/test/support/customer-activity.projection';
+import { dumpCollection } from '../../../libs/projection-runtime/test/support/dump-collection';
+import { seedActivity } from '../../../libs/projection-runtime/test/support/events';
+import { EventRelay } from '../../relay/src/event-relay';
+import { drained } from '../test/support/bus-projector-fixture';
+import { BusProjector } from './bus-projector';
+
+describeWhereServerReachable(kafkaServerTarget('Kafka projector retention suite'), (connection) => {
+  describe('a consumer group lagging past the topic retention (real broker)', () => {
+    jest.setTimeout(120_000);
+
+    it('catches up from the event store instead of skipping to the earliest offset', async () => {
+      const brokers = (await connection()).split(',');
+      const dir = mkdtempSync(join(tmpdir(), 'crm-retention-'));
+      const events = SqliteEventStore.open({ path: join(dir, 'events.db') });
+      const reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
+      const clean = SqliteReadStore.open({ path: join(dir, 'clean.db') });
+      const bus = new KafkaEventBus({ brokers, clientId: 'crm-retention', replicationFactor: 1 });
+      const admin = new Kafka({ clientId: 'crm-retention', brokers, logLevel: logLevel.NOTHING }).admin();
+      const topics = {
+        customerEvents: uniqueTopic('customers'),
+        orderedEvents: uniqueTopic('ordered'),
+        deadLetters: uniqueTopic('dlq'),
+      };
+      const groupId = uniqueGroup('lagging');
+      const relay = async () =>
+        new EventRelay({
+          source: events,
+          keys: new CustomerKeys(events),
+          bus,
+          checkpoints: reads,
+          topics,
+        }).runUntil(await events.headPosition());
+      const projector = () =>
+        new BusProjector({
+          definition: customerActivity,
+          runOptions: {},
+          delivery: 'per-customer',
+          bus,
+          readStore: reads,
+          eventStore: events,
+          topics,
+          groupId,
+          batchSize: 10,
+          retryDelayMs: 20,
+        });
+      try {
+        await admin.connect();
+        await bus.ensureTopics([
+          { name: topics.customerEvents, partitions: 3 },
+          { name: topics.orderedEvents, partitions: 1 },
+          { name: topics.deadLetters, partitions: 1 },
+        ]);
+        await seedActivity(events, 30, 3);
+        await relay();
+        const early = projector();
+        await early.start();
+        await drained(early);
+        await early.stop();
+
+        // The group is away while more events arrive, and retention deletes them before it is back.
+        await seedActivity(events, 30, 3, 50, 'missed-');
+        await relay();
+        const ends = await admin.fetchTopicOffsets(topics.customerEvents);
+        await admin.deleteTopicRecords({
+          topic: topics.customerEvents,
+          partitions: ends.map((entry) => ({ partition: entry.partition, offset: entry.high })),
+        });
+        await seedActivity(events, 6, 3, 50, 'late-');
+        await relay();
+        const back = projector();
+        await back.start();
+        await drained(back);
+        await back.stop();
+
+        await new ProjectionRunner({
+          definition: customerActivity,
+          source: events,
+          readStore: clean,
+        }).catchUp();
+        const rebuilt = await dumpCollection(clean, 'customer_activity_v1');
+        expect(rebuilt).toHaveLength(3);
+        expect(await dumpCollection(reads, 'customer_activity_v1')).toEqual(rebuilt);
+      } finally {
+        await Promise.all([bus.close(), admin.disconnect()]);
+        await Promise.all([reads.close(), clean.close(), events.close()]);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});
