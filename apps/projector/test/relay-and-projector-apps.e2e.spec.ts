@@ -9,6 +9,8 @@ const RELAY = join(ROOT, 'apps/relay/src/main.ts');
 const PROJECTOR = join(ROOT, 'apps/projector/src/main.ts');
 
 describe('the relay and projector apps as processes (embedded adapters)', () => {
+  // Each case starts apps under tsx, which compiles them on start: slow while the rest of the suite runs.
+  jest.setTimeout(90_000);
   let dir: string;
 
   beforeAll(() => {

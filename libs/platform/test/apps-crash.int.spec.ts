@@ -21,7 +21,7 @@ function crashOf(main: string, args: readonly string[], dataDir: string, probe: 
       CRM_MODE: 'embedded',
       CRM_DATA_DIR: dataDir,
       PORT: '0',
-      NODE_ENV: 'test',
+      NODE_ENV: 'development',
       CRASH_PROBE: probe,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -37,6 +37,16 @@ export function describeAliasesContract(factory: ReadStoreFactory): void {
       expect(await store().get(v1.name, 'c-2')).toBeUndefined();
     });
 
+    it('processes starting together may declare one collection and point one alias at once', async () => {
+      const spec = customerSpec('racing');
+      const alias = uniqueName('racingalias');
+      const declaring = Array.from({ length: 12 }, () => store().ensureCollection(spec));
+      await expect(Promise.all(declaring)).resolves.toHaveLength(12);
+      const pointing = Array.from({ length: 12 }, () => store().setAlias(alias, spec.name));
+      await expect(Promise.all(pointing)).resolves.toHaveLength(12);
+      expect(await store().resolveAlias(alias)).toBe(spec.name);
+    });
+
     it('readers racing a swap see the old or the new target, never neither', async () => {
       const [a, b] = [customerSpec('swap_a'), customerSpec('swap_b')];
       const alias = uniqueName('swap');
