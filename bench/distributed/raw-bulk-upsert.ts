@@ -19,7 +19,7 @@ export interface RawUpsertResult {
 /**
  * Raw `bulkWrite` upserts, shaped as MongoReadStore writes a batch (libs/read-store/src/adapters/mongo):
  * unordered `updateOne` by `_id` behind the version filter, `$set` of version, `deleted` and body, with the
- * client's default write concern. Ids cycle over the bodies with growing versions, so the first round
+ * write concern the read store pins (`w: 'majority'`). Ids cycle over the bodies with growing versions, so the first round
  * inserts and the later ones update, as a projection does; a batch never holds one id twice.
  */
 export async function rawBulkUpsert(options: RawUpsertOptions): Promise<RawUpsertResult> {
@@ -52,7 +52,7 @@ export async function rawBulkUpsert(options: RawUpsertOptions): Promise<RawUpser
         },
       });
     }
-    await documents.bulkWrite(operations, { ordered: false });
+    await documents.bulkWrite(operations, { ordered: false, writeConcern: { w: 'majority' } });
     written += count;
   }
   const seconds = (performance.now() - started) / 1000;

@@ -1,4 +1,4 @@
-import { type EachBatchPayload, Kafka, logLevel, Partitioners } from 'kafkajs';
+import { CompressionTypes, type EachBatchPayload, Kafka, logLevel, Partitioners } from 'kafkajs';
 import type { BusMessage } from '@crm/messaging';
 
 export interface RawTopics {
@@ -18,7 +18,7 @@ const rawKafka = (brokers: readonly string[], clientId: string): Kafka =>
 
 /**
  * Plain kafkajs with the relay's producer settings (libs/messaging/src/adapters/kafka/kafka-event-bus.ts):
- * idempotent, one request in flight, `acks: -1`, the default partitioner, no compression. It sends the
+ * idempotent, one request in flight, `acks: -1`, GZIP, the default partitioner. It sends the
  * relay's own messages in the relay's batches, each to the partitioned topic and then to the ordered one,
  * and does nothing else: the ceiling for the relay on this broker.
  */
@@ -50,8 +50,13 @@ export async function rawProduce(
     let events = 0;
     for (const batch of batches) {
       const messages = batch.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } }));
-      await producer.send({ topic: topics.partitioned, acks: -1, messages });
-      await producer.send({ topic: topics.ordered, acks: -1, messages });
+      await producer.send({
+        topic: topics.partitioned,
+        acks: -1,
+        compression: CompressionTypes.GZIP,
+        messages,
+      });
+      await producer.send({ topic: topics.ordered, acks: -1, compression: CompressionTypes.GZIP, messages });
       events += batch.length;
     }
     return { events, seconds: (performance.now() - started) / 1000 };

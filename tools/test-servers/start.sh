@@ -60,9 +60,9 @@ start_postgres() {
   rm -rf "$pgdata" && mkdir -p "$pgdata"
   [[ $EUID -eq 0 ]] && chown postgres: "$pgdata" && chmod 755 "$state"
   as_owner "$bin/initdb" -D "$pgdata" -U ferretdb -A trust -E UTF8 >/dev/null
-  # A throw-away test cluster: durability settings off for speed, loopback only.
+  # A throw-away test cluster: durability settings off for speed, loopback only; connections for FerretDB's pool.
   as_owner "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o \
-    "-p $postgres_port -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    "-p $postgres_port -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
   as_owner "$bin/createdb" -h 127.0.0.1 -p "$postgres_port" -U ferretdb ferretdb
   echo "postgresql: started on 127.0.0.1:$postgres_port"
@@ -74,8 +74,11 @@ start_ferretdb() {
   echo "ferretdb: building from the Go module proxy"
   (cd "$here/ferretdb" && go build -o "$state/bin/ferretdb" .)
   rm -rf "$state/ferretdb" && mkdir -p "$state/ferretdb"
+  # FerretDB 1.24 can deadlock when its pool (50 by default) is exhausted while a collection is being created
+  # (the metadata registry holds its lock while it waits for a connection): a pool larger than the clients'
+  # concurrent operations keeps a connection free for it.
   nohup "$state/bin/ferretdb" -listen "127.0.0.1:$mongo_port" \
-    -postgresql-url "postgres://ferretdb@127.0.0.1:$postgres_port/ferretdb" \
+    -postgresql-url "postgres://ferretdb@127.0.0.1:$postgres_port/ferretdb?pool_max_conns=300" \
     >"$state/ferretdb/stdout.log" 2>&1 &
   echo $! >"$state/ferretdb.pid"
   echo "ferretdb: started (pid $!) on 127.0.0.1:$mongo_port"
