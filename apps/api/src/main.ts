@@ -4,6 +4,7 @@ import { type ApiEnvironment, describeTopology, installCrashHandlers, resolveTop
 import { AUTH_CONFIG, type AuthConfig } from './auth/auth-config';
 import { TokenIssuer } from './auth/token-issuer';
 import { createApp } from './create-app';
+import { listeningUrl } from './listening-url';
 
 // Crash-only: an error nobody handled is logged as JSON and ends the process (docs/operations.md).
 installCrashHandlers('api');
@@ -14,8 +15,9 @@ async function bootstrap(): Promise<void> {
   const app = await createApp({ logger });
   const config = app.get<ConfigService<ApiEnvironment, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });
-  await app.listen(port, process.env.HOST ?? '0.0.0.0');
-  const url = `http://localhost:${port}`;
+  const host = process.env.HOST ?? '0.0.0.0';
+  await app.listen(port, host);
+  const url = listeningUrl(host, port);
   logger.log(
     `CRM API (${describeTopology(resolveTopology(process.env))}) listening on ${url}; OpenAPI at ${url}/docs`,
     'Bootstrap',

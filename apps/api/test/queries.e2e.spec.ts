@@ -78,7 +78,7 @@ describe('Queries over HTTP: the read side of the customer 360, audit trail, loy
   });
 
   describe('GET /customers/:customerId', () => {
-    it('returns the 360 after the purchases, with the read-model version as ETag', async () => {
+    it('returns the 360 after the purchases, with its stream revision as ETag', async () => {
       const view = await get('/customers/c-q-ayse', 'service');
 
       expect(view.status).toBe(200);
@@ -90,16 +90,15 @@ describe('Queries over HTTP: the read side of the customer 360, audit trail, loy
         profile: { name: 'Ayşe Yılmaz', nameLower: 'ayşe yılmaz' },
         purchases: { count: 2 },
       });
-      expect(view.headers.get('etag')).toMatch(/^"\d+"$/);
+      expect(view.headers.get('etag')).toBe(`"${view.body.lastRevision}"`);
     });
 
-    it('sends the stored document as it is, as JSON, with its version as ETag', async () => {
+    it('sends the stored document as it is, as JSON', async () => {
       const view = await get('/customers/c-q-ayse', 'analyst');
       const stored = await running().app.get<ReadStore>(READ_STORE).get('customer_360', 'c-q-ayse');
 
       expect(view.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(view.body).toEqual(stored?.body);
-      expect(view.headers.get('etag')).toBe(`"${stored?.version}"`);
     });
 
     it('replays the stream for asOf: before the second purchase the customer was silver', async () => {

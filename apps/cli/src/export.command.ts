@@ -5,7 +5,7 @@ import { type ExportSelection, parseCustomerId, selectionProblem } from './expor
 import { INTERRUPTED_EXIT_CODE, interruptible } from './interrupt';
 import { JsonlSink, isBrokenPipe } from './jsonl-sink';
 import { type LogBound, parseLogBound, parsePosition } from './log-bound';
-import { RateProgressBar } from './rate-progress-bar';
+import { ProgressReporter, withProgressOption } from './progress-reporter';
 
 interface ExportOptions {
   readonly customer?: string;
@@ -27,7 +27,7 @@ const parseBatchSize = (value: string): number => {
 
 async function runExport(selection: ExportSelection, options: ExportOptions): Promise<ExportSummary> {
   const sink = options.out === undefined ? JsonlSink.stdout() : await JsonlSink.file(options.out);
-  const bar = new RateProgressBar({ label: 'export', unit: 'events', visible: options.progress });
+  const bar = new ProgressReporter({ label: 'export', unit: 'events', progress: options.progress });
   let start = 0;
   try {
     return await withEventStore((store) =>
@@ -69,7 +69,7 @@ function report(selection: ExportSelection, summary: ExportSummary, seconds: num
 
 /** `crm export`: events as JSON lines, for analysts' own tools (docs/cli.md). */
 export function exportCommand(): Command {
-  return new Command('export')
+  const command = new Command('export')
     .description(
       'write events as JSON lines (the full envelope, upcast to the current schema): one customer, ' +
         'or the global log between positions or occurredAt instants. Output is personal data.',
@@ -91,24 +91,22 @@ export function exportCommand(): Command {
       parsePosition,
     )
     .option('--out <file>', 'write to this file (replacing it) instead of stdout')
-    .option('--batch-size <n>', 'events per read of the log', parseBatchSize, DEFAULT_EXPORT_BATCH_SIZE)
-    .option('--progress', 'draw the progress bar on stderr even when it is not a terminal')
-    .option('--no-progress', 'never draw the progress bar')
-    .action(async (options: ExportOptions, command: Command) => {
-      const selection: ExportSelection = {
-        customerId: options.customer,
-        from: options.from,
-        to: options.to,
-        after: options.after,
-      };
-      const problem = selectionProblem(selection);
-      if (problem !== undefined) command.error(`error: ${problem}`);
-      const startedAt = performance.now();
-      try {
-        const summary = await runExport(selection, options);
-        report(selection, summary, Math.max((performance.now() - startedAt) / 1_000, 0.001));
-      } catch (error) {
-        if (!isBrokenPipe(error)) throw error;
-      }
-    });
+    .option('--batch-size <n>', 'events per read of the log', parseBatchSize, DEFAULT_EXPORT_BATCH_SIZE);
+  return withProgressOption(command).action(async (options: ExportOptions) => {
+    const selection: ExportSelection = {
+      customerId: options.customer,
+      from: options.from,
+      to: options.to,
+      after: options.after,
+    };
+    const problem = selectionProblem(selection);
+    if (problem !== undefined) command.error(`error: ${problem}`);
+    const startedAt = performance.now();
+    try {
+      const summary = await runExport(selection, options);
+      report(selection, summary, Math.max((performance.now() - startedAt) / 1_000, 0.001));
+    } catch (error) {
+      if (!isBrokenPipe(error)) throw error;
+    }
+  });
 }

@@ -11,7 +11,7 @@ import { interruptible, INTERRUPTED_EXIT_CODE } from './interrupt';
 import { parseLogBound } from './log-bound';
 import { findProjection, projectionCatalogue } from './projection-catalogue';
 import { projectionOverview } from './projection-overview';
-import { RateProgressBar } from './rate-progress-bar';
+import { ProgressReporter, withProgressOption } from './progress-reporter';
 import { withStores } from './stores';
 
 const BATCH_SIZE = 5_000;
@@ -31,16 +31,22 @@ const positiveInteger = (value: string): number => {
 /** Runs a long replay with a progress bar and Ctrl-C handling, then prints its summary as JSON. */
 async function runWithProgress<T extends ReplaySummary>(
   label: string,
+  progress: boolean | undefined,
   work: (signal: AbortSignal, onProgress: (progress: ReplayProgress) => void) => Promise<T>,
 ): Promise<void> {
-  const bar = new RateProgressBar({ label, unit: 'events' });
+  const bar = new ProgressReporter({ label, unit: 'events', progress });
   let started = false;
-  const onProgress = (progress: ReplayProgress): void => {
-    if (!started) bar.start(Math.max(progress.until - progress.resumedFrom, 1));
+  const onProgress = (at: ReplayProgress): void => {
+    if (!started) bar.start(Math.max(at.until - at.resumedFrom, 1));
     started = true;
-    // A replay stream by stream reads the whole log before its position moves (ADR 0011): count what it read.
-    const done = Math.max(progress.position - progress.resumedFrom, progress.events);
-    bar.update(done, progress.events, `position ${progress.position}`);
+    // A replay stream by stream (ADR 0011) reads the whole log before its position moves: count what it
+    // read, and say so rather than show the checkpoint it started from as if it were stuck there.
+    const byStream = at.position === at.resumedFrom && at.events > 0;
+    const done = Math.max(at.position - at.resumedFrom, at.events);
+    const detail = byStream
+      ? `stream by stream, to position ${at.until}`
+      : `position ${at.position} of ${at.until}`;
+    bar.update(done, at.events, detail);
   };
   const summary = await interruptible((signal) => work(signal, onProgress)).finally(() => bar.stop());
   const seconds = summary.elapsedMs / 1_000;
@@ -54,8 +60,15 @@ async function runWithProgress<T extends ReplaySummary>(
   if (summary.interrupted) process.exitCode = INTERRUPTED_EXIT_CODE;
 }
 
+interface ReplayCommandOptions {
+  readonly from?: ReplayBound;
+  readonly to?: ReplayBound;
+  readonly batchSize: number;
+  readonly progress?: boolean;
+}
+
 function replayCommand(): Command {
-  return new Command('replay')
+  const command = new Command('replay')
     .description(
       'fill a projection (existing or new) from the event store, in large batches from its checkpoint; ' +
         'Ctrl-C stops after the batch in hand and running it again resumes',
@@ -63,34 +76,38 @@ function replayCommand(): Command {
     .argument('<projection>', 'projection name, e.g. customer-360')
     .option('--from <position|instant>', 'first global position, or ISO instant on occurredAt', bound)
     .option('--to <position|instant>', 'last global position, or ISO instant on occurredAt', bound)
-    .option('--batch-size <events>', 'events per batch', positiveInteger, BATCH_SIZE)
-    .action(async (name: string, options: { from?: ReplayBound; to?: ReplayBound; batchSize: number }) => {
-      const { definition, options: run } = findProjection(name);
-      await withStores(({ events, reads }) =>
-        runWithProgress('replay', (signal, onProgress) =>
-          replay(definition, { ...run, ...options, source: events, readStore: reads, signal, onProgress }),
-        ),
-      );
-    });
+    .option('--batch-size <events>', 'events per batch', positiveInteger, BATCH_SIZE);
+  return withProgressOption(command).action(async (name: string, options: ReplayCommandOptions) => {
+    const { progress, ...bounds } = options;
+    const { definition, options: run } = findProjection(name);
+    await withStores(({ events, reads }) =>
+      runWithProgress('replay', progress, (signal, onProgress) =>
+        replay(definition, { ...run, ...bounds, source: events, readStore: reads, signal, onProgress }),
+      ),
+    );
+  });
 }
 
 function rebuildCommand(): Command {
-  return new Command('rebuild')
+  const command = new Command('rebuild')
     .description(
       'build the projection into a shadow collection while the alias keeps serving, catch up to the ' +
         'live head, then swap the alias atomically; the replaced collection is kept for rollback',
     )
     .argument('<projection>', 'projection name, e.g. customer-360')
     .option('--keep-old', 'keep the replaced collection for good, not only until the next rebuild')
-    .option('--batch-size <events>', 'events per batch', positiveInteger, BATCH_SIZE)
-    .action(async (name: string, options: { keepOld?: boolean; batchSize: number }) => {
+    .option('--batch-size <events>', 'events per batch', positiveInteger, BATCH_SIZE);
+  return withProgressOption(command).action(
+    async (name: string, options: { keepOld?: boolean; batchSize: number; progress?: boolean }) => {
+      const { progress, ...rest } = options;
       const { definition, options: run } = findProjection(name);
       await withStores(({ events, reads }) =>
-        runWithProgress('rebuild', (signal, onProgress) =>
-          rebuild(definition, { ...run, ...options, source: events, readStore: reads, signal, onProgress }),
+        runWithProgress('rebuild', progress, (signal, onProgress) =>
+          rebuild(definition, { ...run, ...rest, source: events, readStore: reads, signal, onProgress }),
         ),
       );
-    });
+    },
+  );
 }
 
 function rollbackCommand(): Command {

@@ -4,7 +4,7 @@ import { DEFAULT_DEMO_DATA_OPTIONS, type DemoDataOptions, demoCommands } from '@
 import { DemoSeeder, type SeedSummary } from '../../api/src/seed/demo-seeder';
 import { projectionsCaughtUp, withApiContext } from './api-context';
 import { INTERRUPTED_EXIT_CODE, interruptible } from './interrupt';
-import { RateProgressBar } from './rate-progress-bar';
+import { ProgressReporter, withProgressOption } from './progress-reporter';
 
 interface SeedOptions {
   readonly customers: number;
@@ -43,7 +43,7 @@ async function seed(
   total: number,
   options: SeedOptions,
 ): Promise<SeedRun> {
-  const bar = new RateProgressBar({ label: 'seed', unit: 'commands', visible: options.progress });
+  const bar = new ProgressReporter({ label: 'seed', unit: 'commands', progress: options.progress });
   bar.start(total);
   const summary = await interruptible((signal) =>
     app
@@ -59,7 +59,7 @@ async function seed(
 
 /** `crm seed`: the demo data set (also `npm run seed`). */
 export function seedCommand(): Command {
-  return new Command('seed')
+  const command = new Command('seed')
     .description(
       'load the deterministic demo data set (customers with purchases, returns, complaints, campaigns, ' +
         'consents, NPS and opportunities over two years) through the command bus, with automation off; ' +
@@ -72,29 +72,27 @@ export function seedCommand(): Command {
       DEFAULT_DEMO_DATA_OPTIONS.customers,
     )
     .option('--seed <n>', 'generator seed', wholeNumber(0, 0xffffffff), DEFAULT_DEMO_DATA_OPTIONS.seed)
-    .option('--concurrency <n>', 'commands in flight', wholeNumber(1, 10_000), DEFAULT_CONCURRENCY)
-    .option('--progress', 'draw the progress bar on stderr even when it is not a terminal')
-    .option('--no-progress', 'never draw the progress bar')
-    .action(async (options: SeedOptions) => {
-      const data = { ...DEFAULT_DEMO_DATA_OPTIONS, customers: options.customers, seed: options.seed };
-      const total = count(demoCommands(data));
-      const { summary, seconds } = await withApiContext((app) => seed(app, data, total, options));
-      const interrupted = summary.done < total;
-      console.log(
-        JSON.stringify({
-          customers: data.customers,
-          seed: data.seed,
-          commands: summary.done,
-          eventsAppended: summary.appended,
-          alreadyPresent: summary.replayed,
-          rejected: summary.rejected.length,
-          firstRejections: summary.rejected.slice(0, 5),
-          interrupted,
-          seconds: Number(seconds.toFixed(1)),
-          commandsPerSecond: Math.round(summary.done / seconds),
-        }),
-      );
-      if (summary.rejected.length > 0) process.exitCode = 1;
-      if (interrupted) process.exitCode = INTERRUPTED_EXIT_CODE;
-    });
+    .option('--concurrency <n>', 'commands in flight', wholeNumber(1, 10_000), DEFAULT_CONCURRENCY);
+  return withProgressOption(command).action(async (options: SeedOptions) => {
+    const data = { ...DEFAULT_DEMO_DATA_OPTIONS, customers: options.customers, seed: options.seed };
+    const total = count(demoCommands(data));
+    const { summary, seconds } = await withApiContext((app) => seed(app, data, total, options));
+    const interrupted = summary.done < total;
+    console.log(
+      JSON.stringify({
+        customers: data.customers,
+        seed: data.seed,
+        commands: summary.done,
+        eventsAppended: summary.appended,
+        alreadyPresent: summary.replayed,
+        rejected: summary.rejected.length,
+        firstRejections: summary.rejected.slice(0, 5),
+        interrupted,
+        seconds: Number(seconds.toFixed(1)),
+        commandsPerSecond: Math.round(summary.done / seconds),
+      }),
+    );
+    if (summary.rejected.length > 0) process.exitCode = 1;
+    if (interrupted) process.exitCode = INTERRUPTED_EXIT_CODE;
+  });
 }

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { STREAM_REPLAYS } from '@crm/projection-runtime/replay/stream-ordered-replay';
 import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
 import { projectionCommands } from '../src/projections.command';
-import { RateProgressBar } from '../src/rate-progress-bar';
+import { ProgressReporter } from '../src/progress-reporter';
 import { seedCommand } from '../src/seed.command';
 
 interface RebuildOutput {
@@ -85,7 +85,7 @@ describe('crm rebuild customer-360', () => {
   });
 
   it('stops on Ctrl-C with exit code 130 and its thread stopped, and running it again completes it', async () => {
-    const pressCtrlC = jest.spyOn(RateProgressBar.prototype, 'update').mockImplementation(() => {
+    const pressCtrlC = jest.spyOn(ProgressReporter.prototype, 'update').mockImplementation(() => {
       process.emit('SIGINT', 'SIGINT');
     });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEMO_DATA_OPTIONS, demoCommands } from '@crm/demo-data';
 import { SqliteEventStore } from '@crm/event-store';
-import { RateProgressBar } from '../src/rate-progress-bar';
+import { ProgressReporter } from '../src/progress-reporter';
 import { seedCommand } from '../src/seed.command';
 
 const CUSTOMERS = 5;
@@ -78,7 +78,7 @@ describe('crm seed', () => {
     dir = mkdtempSync(join(tmpdir(), 'crm-seed-'));
     process.env.CRM_DATA_DIR = dir;
     // The user presses Ctrl-C when the tenth command is done.
-    const pressCtrlC = jest.spyOn(RateProgressBar.prototype, 'update').mockImplementation((done) => {
+    const pressCtrlC = jest.spyOn(ProgressReporter.prototype, 'update').mockImplementation((done) => {
       if (done === 10) process.emit('SIGINT', 'SIGINT');
     });
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true);

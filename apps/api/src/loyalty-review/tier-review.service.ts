@@ -43,13 +43,15 @@ export class TierReviewService {
     private readonly commands: CommandBus,
   ) {}
 
-  async review(asOf: string): Promise<TierReviewSummary> {
+  /** `onReviewed` gets the number of candidates reviewed so far after each concurrent batch (the CLI's progress). */
+  async review(asOf: string, onReviewed?: (reviewed: number) => void): Promise<TierReviewSummary> {
     const instant = reviewInstant(asOf);
     const tally = new TierReviewTally(instant);
     const context: CommandContext = {
       principal: TIER_REVIEW_PRINCIPAL,
       correlationId: tierReviewCorrelationId(instant),
     };
+    let reviewed = 0;
     for await (const candidates of this.candidatePages(instant)) {
       for (let start = 0; start < candidates.length; start += CONCURRENCY) {
         const batch = candidates.slice(start, start + CONCURRENCY);
@@ -65,6 +67,8 @@ export class TierReviewService {
             }),
           ),
         );
+        reviewed += batch.length;
+        onReviewed?.(reviewed);
       }
     }
     return tally.summary();

@@ -10,11 +10,13 @@ export interface RewrapReport {
  * Master key rotation: every live data key not wrapped by the current master key is unwrapped with the old
  * one and wrapped again with the current one. Personal data itself is not touched (its data keys do not
  * change), so the event log stays byte for byte as it was. Safe to rerun and to run beside the API.
+ * `onPage` gets the running report after each page, for the CLI's progress.
  */
 export async function rewrapDataKeys(
   keys: KeyStore,
   ring: MasterKeyRing,
   pageSize = 500,
+  onPage?: (soFar: RewrapReport) => void,
 ): Promise<RewrapReport> {
   let examined = 0;
   let rewrapped = 0;
@@ -33,5 +35,6 @@ export async function rewrapDataKeys(
       if (swapped) rewrapped++;
     }
     after = page[page.length - 1].subjectId;
+    onPage?.({ examined, rewrapped });
   }
 }

@@ -4,6 +4,7 @@ import { IsInt, Matches, Max, Min } from 'class-validator';
 
 export class MoneyDto {
   @ApiProperty({
+    type: 'integer',
     description: 'Integer minor units (kuruş for TRY); never a float',
     example: 125_000,
     minimum: 1,

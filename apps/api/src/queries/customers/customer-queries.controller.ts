@@ -46,9 +46,13 @@ export class CustomerQueriesController {
   @ApiOperation({
     summary: 'The customer 360; with asOf or asOfRevision, as it stood then (replayed from the events)',
   })
-  @ApiQueryResponses(Customer360Dto, 'The 360 document; ETag carries the read-model version', {
-    notFound: 'Unknown customer, or no event by asOf',
-  })
+  @ApiQueryResponses(
+    Customer360Dto,
+    'The 360 document; its ETag is the customer stream revision it reflects (send it as If-Match)',
+    {
+      notFound: 'Unknown customer, or no event by asOf',
+    },
+  )
   async get(
     @CustomerIdParam() customerId: string,
     @Query() { asOf, asOfRevision }: Customer360QueryDto,
@@ -59,9 +63,9 @@ export class CustomerQueriesController {
         new GetCustomer360AsOfQuery(customerId, { instant: asOf, revision: asOfRevision }),
       );
     }
-    const { json, version } = await this.queries.execute(new GetCustomer360Query(customerId));
+    const { json, revision } = await this.queries.execute(new GetCustomer360Query(customerId));
     // The stored JSON bytes as they are: Fastify sends a Buffer without serialising, under the type set here.
-    void reply.header('etag', `"${version}"`).header('content-type', 'application/json; charset=utf-8');
+    void reply.header('etag', `"${revision}"`).header('content-type', 'application/json; charset=utf-8');
     return json;
   }
 
