@@ -25,9 +25,14 @@ export interface RawUpsertResult {
 export async function rawBulkUpsert(options: RawUpsertOptions): Promise<RawUpsertResult> {
   const { db, bodies } = options;
   if (bodies.length === 0) throw new Error(`no documents to size the raw upserts of ${options.collection}`);
-  const documents = db.collection<{ _id: string; version: number; deleted: boolean; body: Document }>(
-    options.collection,
-  );
+  // Created before the clock starts, as the read store creates its collections at start-up: FerretDB 1.24
+  // can deadlock when a collection is created implicitly by writes under load (docs/operations.md).
+  const documents = await db.createCollection<{
+    _id: string;
+    version: number;
+    deleted: boolean;
+    body: Document;
+  }>(options.collection);
   const batchSize = Math.min(options.batchSize, bodies.length);
   const deadline = performance.now() + options.deadlineMs;
   const started = performance.now();

@@ -52,13 +52,15 @@ postgres_bin() {
 as_owner() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 start_postgres() {
-  local bin pgdata="$state/postgres"
+  local bin pgdata
   bin="$(postgres_bin)"
-  if as_owner "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+  if [[ -f "$state/postgres.dir" ]] && as_owner "$bin/pg_ctl" -D "$(cat "$state/postgres.dir")" status >/dev/null 2>&1; then
     echo "postgresql: already running"; return
   fi
-  rm -rf "$pgdata" && mkdir -p "$pgdata"
-  [[ $EUID -eq 0 ]] && chown postgres: "$pgdata" && chmod 755 "$state"
+  # Under /tmp, not the checkout: the cluster's owner must reach it, whatever the modes of the checkout's parents.
+  pgdata="$(mktemp -d /tmp/crm-test-postgres.XXXXXX)"
+  echo "$pgdata" >"$state/postgres.dir"
+  [[ $EUID -eq 0 ]] && chown postgres: "$pgdata"
   as_owner "$bin/initdb" -D "$pgdata" -U ferretdb -A trust -E UTF8 >/dev/null
   # A throw-away test cluster: durability settings off for speed, loopback only; connections for FerretDB's pool.
   as_owner "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o \

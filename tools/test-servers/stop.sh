@@ -20,9 +20,11 @@ stop() {
 
 stop kafka
 stop ferretdb
-if [[ -d "$state/postgres" ]]; then
+if [[ -f "$state/postgres.dir" ]]; then
+  pgdata="$(cat "$state/postgres.dir")"
   bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
   if [[ $EUID -eq 0 ]]; then owner=(runuser -u postgres --); else owner=(); fi
-  "${owner[@]}" "$bin/pg_ctl" -D "$state/postgres" -m fast stop >/dev/null 2>&1 && echo "postgresql: stopped"
+  "${owner[@]}" "$bin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 && echo "postgresql: stopped"
+  rm -rf "$pgdata" "$state/postgres.dir"
 fi
-rm -rf "$state/env" "$state/kafka" "$state/ferretdb" "$state/postgres"
+rm -rf "$state/env" "$state/kafka" "$state/ferretdb"
