@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { stopChild, waitUntilHealthy } from '../http/server-process';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 /** Where `nest build api` writes the API's entry point (bench/http/server-process.ts builds it). */
 const API_ENTRY = join('dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
-const START_TIMEOUT_MS = 120_000;
 
 export interface PipelineProcess {
   readonly name: string;
@@ -40,37 +39,11 @@ export async function startPipelineProcess(
   child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilHealthy(app, url, child);
+    await waitUntilHealthy(url, child, app);
   } catch (error) {
     log(`[${app}] ${output.trimEnd()}`);
     await stopChild(child);
     throw error;
   }
   return { name: app, url, stop: () => stopChild(child) };
-}
-
-async function waitUntilHealthy(app: string, url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const status = await fetch(`${url}/health`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    if (child.exitCode !== null)
-      throw new Error(`the ${app} exited with code ${child.exitCode} during start-up`);
-    if (Date.now() > deadline)
-      throw new Error(`the ${app} did not answer GET /health within ${START_TIMEOUT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** SIGTERM, so each app drains as in production; SIGKILL after 15 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }

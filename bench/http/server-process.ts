@@ -79,18 +79,20 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
+/** Polls `GET /health` until it answers 200; fails if the process exits first or after the start timeout. */
+export async function waitUntilHealthy(url: string, child: ChildProcess, app = 'API'): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!(await healthy(url))) {
     if (child.exitCode !== null)
-      throw new Error(`the API exited with code ${child.exitCode} during start-up`);
+      throw new Error(`the ${app} exited with code ${child.exitCode} during start-up`);
     if (Date.now() > deadline)
-      throw new Error(`the API did not answer GET /health within ${START_TIMEOUT_MS} ms`);
+      throw new Error(`the ${app} did not answer GET /health within ${START_TIMEOUT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, so the app drains as in production; SIGKILL after 15 s. */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');

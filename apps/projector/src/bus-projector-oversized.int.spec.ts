@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
-import { CustomerKeys, KafkaEventBus } from '@crm/messaging';
-import { ProjectionRunner } from '@crm/projection-runtime';
-import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
+import { CustomerKeys } from '@crm/messaging';
 import { describeWhereServerReachable } from '@crm/test-support';
-import { uniqueGroup, uniqueTopic } from '../../../libs/messaging/src/contract/contract-fixtures';
+import { uniqueGroup } from '../../../libs/messaging/src/contract/contract-fixtures';
 import { kafkaServerTarget } from '../../../libs/messaging/src/contract/kafka-contract-target';
 import { customerActivity } from '../../../libs/projection-runtime/test/support/customer-activity.projection';
 import { dumpCollection } from '../../../libs/projection-runtime/test/support/dump-collection';
 import { EventRelay } from '../../relay/src/event-relay';
 import { sizedEvent } from '../../relay/test/support/relay-fixture';
 import { drained } from '../test/support/bus-projector-fixture';
+import { kafkaScratch } from '../test/support/kafka-scratch';
 import { BusProjector } from './bus-projector';
 
 const TOPIC_LIMIT_BYTES = 8_192;
@@ -23,20 +17,11 @@ describeWhereServerReachable(kafkaServerTarget('Kafka oversized-event suite'), (
     jest.setTimeout(120_000);
 
     it('reach the read model: runs are halved, an event too large alone travels by reference', async () => {
-      const brokers = (await connection()).split(',');
-      const dir = mkdtempSync(join(tmpdir(), 'crm-oversized-'));
-      const events = SqliteEventStore.open({ path: join(dir, 'events.db') });
-      const reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
-      const clean = SqliteReadStore.open({ path: join(dir, 'clean.db') });
-      const bus = new KafkaEventBus({ brokers, clientId: 'crm-oversized', replicationFactor: 1 });
-      const admin = new Kafka({ clientId: 'crm-oversized', brokers, logLevel: logLevel.NOTHING }).admin();
-      const topics = {
-        customerEvents: uniqueTopic('customers'),
-        orderedEvents: uniqueTopic('ordered'),
-        deadLetters: uniqueTopic('dlq'),
-      };
+      const { events, reads, bus, admin, topics, rebuilt, close } = await kafkaScratch(
+        (await connection()).split(','),
+        'oversized',
+      );
       try {
-        await admin.connect();
         const limited = [{ name: 'max.message.bytes', value: String(TOPIC_LIMIT_BYTES) }];
         await admin.createTopics({
           waitForLeaders: true,
@@ -79,18 +64,11 @@ describeWhereServerReachable(kafkaServerTarget('Kafka oversized-event suite'), (
         await projector.stop();
 
         expect(status.deadLetters).toBe(0);
-        await new ProjectionRunner({
-          definition: customerActivity,
-          source: events,
-          readStore: clean,
-        }).catchUp();
-        const rebuilt = await dumpCollection(clean, 'customer_activity_v1');
-        expect(rebuilt.join()).toContain('"events":5');
-        expect(await dumpCollection(reads, 'customer_activity_v1')).toEqual(rebuilt);
+        const clean = await rebuilt();
+        expect(clean.join()).toContain('"events":5');
+        expect(await dumpCollection(reads, 'customer_activity_v1')).toEqual(clean);
       } finally {
-        await Promise.all([bus.close(), admin.disconnect()]);
-        await Promise.all([reads.close(), clean.close(), events.close()]);
-        rmSync(dir, { recursive: true, force: true });
+        await close();
       }
     });
   });

@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
-import { CustomerKeys, KafkaEventBus } from '@crm/messaging';
-import { ProjectionRunner } from '@crm/projection-runtime';
-import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
+import { CustomerKeys } from '@crm/messaging';
 import { describeWhereServerReachable } from '@crm/test-support';
-import { uniqueGroup, uniqueTopic } from '../../../libs/messaging/src/contract/contract-fixtures';
+import { uniqueGroup } from '../../../libs/messaging/src/contract/contract-fixtures';
 import { kafkaServerTarget } from '../../../libs/messaging/src/contract/kafka-contract-target';
 import { customerActivity } from '../../../libs/projection-runtime/test/support/customer-activity.projection';
 import { dumpCollection } from '../../../libs/projection-runtime/test/support/dump-collection';
 import { seedActivity } from '../../../libs/projection-runtime/test/support/events';
 import { EventRelay } from '../../relay/src/event-relay';
 import { drained } from '../test/support/bus-projector-fixture';
+import { kafkaScratch } from '../test/support/kafka-scratch';
 import { BusProjector } from './bus-projector';
 
 describeWhereServerReachable(kafkaServerTarget('Kafka projector retention suite'), (connection) => {
@@ -21,18 +15,10 @@ describeWhereServerReachable(kafkaServerTarget('Kafka projector retention suite'
     jest.setTimeout(120_000);
 
     it('catches up from the event store instead of skipping to the earliest offset', async () => {
-      const brokers = (await connection()).split(',');
-      const dir = mkdtempSync(join(tmpdir(), 'crm-retention-'));
-      const events = SqliteEventStore.open({ path: join(dir, 'events.db') });
-      const reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
-      const clean = SqliteReadStore.open({ path: join(dir, 'clean.db') });
-      const bus = new KafkaEventBus({ brokers, clientId: 'crm-retention', replicationFactor: 1 });
-      const admin = new Kafka({ clientId: 'crm-retention', brokers, logLevel: logLevel.NOTHING }).admin();
-      const topics = {
-        customerEvents: uniqueTopic('customers'),
-        orderedEvents: uniqueTopic('ordered'),
-        deadLetters: uniqueTopic('dlq'),
-      };
+      const { events, reads, bus, admin, topics, rebuilt, close } = await kafkaScratch(
+        (await connection()).split(','),
+        'retention',
+      );
       const groupId = uniqueGroup('lagging');
       const relay = async () =>
         new EventRelay({
@@ -56,7 +42,6 @@ describeWhereServerReachable(kafkaServerTarget('Kafka projector retention suite'
           retryDelayMs: 20,
         });
       try {
-        await admin.connect();
         await bus.ensureTopics([
           { name: topics.customerEvents, partitions: 3 },
           { name: topics.orderedEvents, partitions: 1 },
@@ -84,18 +69,11 @@ describeWhereServerReachable(kafkaServerTarget('Kafka projector retention suite'
         await drained(back);
         await back.stop();
 
-        await new ProjectionRunner({
-          definition: customerActivity,
-          source: events,
-          readStore: clean,
-        }).catchUp();
-        const rebuilt = await dumpCollection(clean, 'customer_activity_v1');
-        expect(rebuilt).toHaveLength(3);
-        expect(await dumpCollection(reads, 'customer_activity_v1')).toEqual(rebuilt);
+        const clean = await rebuilt();
+        expect(clean).toHaveLength(3);
+        expect(await dumpCollection(reads, 'customer_activity_v1')).toEqual(clean);
       } finally {
-        await Promise.all([bus.close(), admin.disconnect()]);
-        await Promise.all([reads.close(), clean.close(), events.close()]);
-        rmSync(dir, { recursive: true, force: true });
+        await close();
       }
     });
   });
