@@ -2,6 +2,7 @@ import { addDays } from '../shared/instant';
 import {
   NOW,
   command,
+  daysAgo,
   convertedByPurchase,
   event,
   given,
@@ -11,7 +12,6 @@ import {
 } from '../testing/customer-fixtures';
 import { DEFAULT_LOYALTY_POLICY } from './loyalty-policy';
 
-const daysAgo = (days: number): string => addDays(NOW, -days);
 const purchase = (purchaseId: string, amount: number, occurredAt?: string) =>
   command('RecordPurchase', { purchaseId, amount: tryAmount(amount) }, occurredAt ? { occurredAt } : {});
 const review = (asOf: string) => command('ReviewTier', { asOf });

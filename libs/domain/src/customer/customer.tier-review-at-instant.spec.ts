@@ -2,6 +2,7 @@ import { addDays } from '../shared/instant';
 import {
   NOW,
   command,
+  daysAgo,
   convertedByPurchase,
   event,
   given,
@@ -10,7 +11,6 @@ import {
   tryAmount,
 } from '../testing/customer-fixtures';
 
-const daysAgo = (days: number): string => addDays(NOW, -days);
 const review = (asOf: string) => command('ReviewTier', { asOf });
 const tierChanged = (
   from: 'bronze' | 'silver' | 'gold' | 'platinum',

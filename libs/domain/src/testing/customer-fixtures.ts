@@ -1,11 +1,15 @@
 import type { CustomerCommand } from '../customer/customer.commands';
 import { customerDecider } from '../customer/customer.decide';
 import type { CustomerEvent } from '../customer/customer.events';
+import { addDays } from '../shared/instant';
 import type { Money } from '../shared/money';
 import { deciderSpec, type GivenEvent } from './decider-spec';
 
 export const CUSTOMER_ID = 'c-1001';
 export const NOW = '2026-06-01T12:00:00.000Z';
+
+/** The instant `days` days before NOW. */
+export const daysAgo = (days: number): string => addDays(NOW, -days);
 
 export const given = deciderSpec(customerDecider, { now: NOW });
 

@@ -14,7 +14,6 @@ import {
 
 const kindsMessage = (setting: string, kinds: readonly string[]) =>
   `${setting} must be one of ${kinds.map((kind) => `"${kind}"`).join(', ')} (default: from CRM_MODE)`;
-const topology = (env: StoreEnvironment) => resolveTopology(env);
 
 /**
  * Settings every app reads: which adapter serves each port and where it lives. `CRM_MODE` is a preset
@@ -45,7 +44,7 @@ export class StoreEnvironment {
   @IsNotEmpty({ message: 'CRM_DATA_DIR must not be empty' })
   CRM_DATA_DIR?: string;
 
-  @ValidateIf((env: StoreEnvironment) => topology(env).eventStore === 'esdb')
+  @ValidateIf((env: StoreEnvironment) => resolveTopology(env).eventStore === 'esdb')
   @Matches(ESDB_CONNECTION_STRING, {
     message:
       'ESDB_URL is required when EVENT_STORE=esdb (the default of CRM_MODE=distributed) and must be an esdb:// or esdb+discover:// connection string',
@@ -54,7 +53,8 @@ export class StoreEnvironment {
 
   @ValidateIf(
     (env: StoreEnvironment) =>
-      topology(env).readStore === 'mongo' || (topology(env).keyStore === 'mongo' && !env.MONGO_KEYS_URL),
+      resolveTopology(env).readStore === 'mongo' ||
+      (resolveTopology(env).keyStore === 'mongo' && !env.MONGO_KEYS_URL),
   )
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, {
     message:
