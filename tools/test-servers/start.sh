@@ -70,11 +70,27 @@ start_postgres() {
   echo "postgresql: started on 127.0.0.1:$postgres_port"
 }
 
+# FerretDB 1.24's `update` holds every update's query iterator, and so one pooled PostgreSQL connection, until
+# the whole command ends: one bulkWrite updating more existing documents than the pool holds waits forever.
+# patches/ closes each iterator once its update is done; the module is copied out of Go's read-only cache,
+# patched, and built through a `replace` in a scratch copy of ferretdb/ (the checkout is left untouched).
+build_ferretdb() {
+  local module build
+  module="$(cd "$here/ferretdb" && go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)"
+  build="$state/ferretdb-build"
+  rm -rf "$build" && mkdir -p "$build/app"
+  cp -r "$module" "$build/module" && chmod -R u+w "$build/module"
+  for patch in "$here"/ferretdb/patches/*.patch; do patch -s -d "$build/module" -p0 <"$patch"; done
+  cp "$here"/ferretdb/{main.go,go.mod,go.sum} "$build/app/"
+  (cd "$build/app" && go mod edit -replace "github.com/FerretDB/FerretDB=$build/module" &&
+    go build -o "$state/bin/ferretdb" .)
+}
+
 start_ferretdb() {
   if running ferretdb; then echo "ferretdb: already running (pid $(cat "$state/ferretdb.pid"))"; return; fi
   start_postgres
   echo "ferretdb: building from the Go module proxy"
-  (cd "$here/ferretdb" && go build -o "$state/bin/ferretdb" .)
+  build_ferretdb
   rm -rf "$state/ferretdb" && mkdir -p "$state/ferretdb"
   # FerretDB 1.24 can deadlock when its pool (50 by default) is exhausted while a collection is being created
   # (the metadata registry holds its lock while it waits for a connection): a pool larger than the clients'

@@ -27,4 +27,4 @@ if [[ -f "$state/postgres.dir" ]]; then
   "${owner[@]}" "$bin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 && echo "postgresql: stopped"
   rm -rf "$pgdata" "$state/postgres.dir"
 fi
-rm -rf "$state/env" "$state/kafka" "$state/ferretdb"
+rm -rf "$state/env" "$state/kafka" "$state/ferretdb" "$state/ferretdb-build"
