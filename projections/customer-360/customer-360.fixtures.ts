@@ -1,5 +1,6 @@
 import {
   CURRENT_SCHEMA_VERSIONS,
+  upcast,
   type CustomerEvent,
   type CustomerEventType,
   type EventEnvelope,
@@ -64,8 +65,9 @@ export const envelope = (
 export const stamp = (history: readonly PastEvent[], streamId = STREAM_ID): EventEnvelope[] =>
   history.map((past, revision) => envelope(past, revision, streamId));
 
+/** Folds stored envelopes as the runner does: upcast to their current schema, then `evolve`. */
 export const replay = (envelopes: readonly EventEnvelope[], customerId = CUSTOMER_ID): Customer360 =>
-  envelopes.reduce(customer360.evolve, customer360.initial(customerId));
+  envelopes.map(upcast).reduce(customer360.evolve, customer360.initial(customerId));
 
 export const project = (history: readonly PastEvent[]): Customer360 => replay(stamp(history));
 

@@ -1,6 +1,5 @@
 import {
   parseStreamName,
-  upcast,
   type EventEnvelope,
   type ProjectionDefinition,
   type ProjectionField,
@@ -59,7 +58,7 @@ export const stepCustomer360 = (doc: Customer360, stored: EventEnvelope): Custom
   if (!isCustomerEventType(stored.type) || stored.revision <= doc.lastRevision) {
     return doc;
   }
-  const event = upcast(stored) as EventEnvelope & CustomerEnvelope;
+  const event = stored as EventEnvelope & CustomerEnvelope;
   const applied = applyEvent(doc, event);
   const stamp = {
     lastRevision: event.revision,
@@ -74,7 +73,8 @@ export const stepCustomer360 = (doc: Customer360, stored: EventEnvelope): Custom
 
 /**
  * Applies one stored event. Pure: events of other types, and events at or below the last applied
- * revision (redeliveries), leave the document as it is. Older schema versions are upcast first.
+ * revision (redeliveries), leave the document as it is. The runtime hands it events upcast to their current
+ * schema version (`handledEvent` in libs/projection-runtime).
  */
 export const evolveCustomer360 = (doc: Customer360, stored: EventEnvelope): Customer360 => {
   const stepped = stepCustomer360(doc, stored);

@@ -1,4 +1,4 @@
-import { toEpochMs, type EventEnvelope } from '@crm/domain';
+import { toEpochMs, upcast, type EventEnvelope } from '@crm/domain';
 import type { Customer360 } from './customer-360.document';
 import { customer360, withDerivedFlagsAt } from './definition';
 
@@ -11,7 +11,8 @@ export interface Customer360AsOf {
 
 /**
  * The customer 360 as it stood at an instant and/or revision, by replaying one customer stream through
- * the projection's own `evolve`. Events of other streams than the first customer event's are ignored.
+ * the projection's own `evolve`, each event upcast first as the projection runtime does (the API reads the
+ * stream through the upcasting event store already; upcasting a current event changes nothing). Events of other streams than the first customer event's are ignored.
  * With an instant, `asOf`, churn risk and CLV are those at that instant. Returns null when no event of
  * the stream falls inside the bounds.
  */
@@ -34,7 +35,8 @@ export const customer360AsOf = (
         event.revision <= untilRevision &&
         toEpochMs(event.occurredAt) <= untilMs,
     )
-    .sort((a, b) => a.revision - b.revision);
+    .sort((a, b) => a.revision - b.revision)
+    .map(upcast);
   if (included.length === 0) {
     return null;
   }

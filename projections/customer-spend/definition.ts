@@ -1,7 +1,6 @@
 import {
   parseStreamName,
   toEpochMs,
-  upcast,
   type CustomerEvent,
   type EventEnvelope,
   type ProjectionDefinition,
@@ -65,14 +64,14 @@ const apply = (doc: CustomerSpendDocument, event: CustomerSpendEvent): CustomerS
   }
 };
 
-/** Pure: other event types and redeliveries leave the document as it is; `Purchased` v1 is upcast first. */
+/** Pure: other event types and redeliveries leave the document as it is; events come upcast (`Purchased` v2). */
 export const evolveCustomerSpend = (
   doc: CustomerSpendDocument,
   stored: EventEnvelope,
 ): CustomerSpendDocument =>
   !isHandled(stored.type) || stored.revision <= doc.lastRevision
     ? doc
-    : { ...apply(doc, upcast(stored) as CustomerSpendEvent), lastRevision: stored.revision };
+    : { ...apply(doc, stored as CustomerSpendEvent), lastRevision: stored.revision };
 
 export const customerSpend: ProjectionDefinition<CustomerSpendDocument> = {
   name: CUSTOMER_SPEND_NAME,

@@ -1,7 +1,6 @@
 import {
   parseStreamName,
   toEpochMs,
-  upcast,
   type EventEnvelope,
   type ProjectionDefinition,
   type ProjectionField,
@@ -94,9 +93,7 @@ const apply = (doc: KpiCustomer, event: EventEnvelope): KpiCustomer => {
 
 /** Applies one stored event; redeliveries (revision at or below `lastRevision`) are skipped. */
 export const evolveKpiCustomer = (doc: KpiCustomer, stored: EventEnvelope): KpiCustomer =>
-  stored.revision <= doc.lastRevision
-    ? doc
-    : { ...apply(doc, upcast(stored)), lastRevision: stored.revision };
+  stored.revision <= doc.lastRevision ? doc : { ...apply(doc, stored), lastRevision: stored.revision };
 
 export const kpiCustomers: ProjectionDefinition<KpiCustomer> = {
   name: KPI_CUSTOMERS_NAME,

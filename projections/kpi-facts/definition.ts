@@ -1,6 +1,5 @@
 import {
   parseStreamName,
-  upcast,
   type EventEnvelope,
   type ProjectionDefinition,
   type ProjectionField,
@@ -30,15 +29,14 @@ const customerOf = (fact: KpiFact, event: EventEnvelope): string | null => {
 
 /**
  * Applies one stored event. Pure: redeliveries (revision at or below `lastRevision`) leave the fact
- * as it is; older schema versions are upcast first. Facts hold no personal data or free text.
+ * as it is; events come upcast to their current schema. Facts hold no personal data or free text.
  */
 export const evolveKpiFact = (fact: KpiFact, stored: EventEnvelope): KpiFact => {
   if (stored.revision <= fact.lastRevision) {
     return fact;
   }
-  const event = upcast(stored);
-  const applied = applyFact(fact, event);
-  return { ...applied, customerId: customerOf(applied, event), lastRevision: event.revision };
+  const applied = applyFact(fact, stored);
+  return { ...applied, customerId: customerOf(applied, stored), lastRevision: stored.revision };
 };
 
 export const kpiFacts: ProjectionDefinition<KpiFact> = {

@@ -1,7 +1,6 @@
 import {
   DEFAULT_LOYALTY_POLICY,
   parseStreamName,
-  upcast,
   type CustomerEvent,
   type EventEnvelope,
   type LoyaltyPolicy,
@@ -102,7 +101,7 @@ const applyLoyaltyFacts = (doc: LoyaltyTierDocument, event: LoyaltyTierEvent): L
 
 /**
  * Builds the evolve function for a policy. Pure: other event types and redeliveries (revision at or
- * below `lastRevision`) leave the document as it is; older schema versions are upcast first.
+ * below `lastRevision`) leave the document as it is; events come upcast to their current schema.
  * The tier itself is what the domain decided (`TierChanged`); this projection never re-decides it.
  */
 export const evolveLoyaltyTier =
@@ -111,7 +110,7 @@ export const evolveLoyaltyTier =
     if (!isHandled(stored.type) || stored.revision <= doc.lastRevision) {
       return doc;
     }
-    const event = upcast(stored) as LoyaltyTierEvent;
+    const event = stored as LoyaltyTierEvent;
     const asOf = laterInstant(doc.asOf, event.occurredAt);
     const window = measureSpend(doc.spend, spendEntryOf(event), asOf, policy);
     return {

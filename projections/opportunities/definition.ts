@@ -1,7 +1,6 @@
 import {
   OPPORTUNITY_EVENT_SCHEMA_VERSIONS,
   parseStreamName,
-  upcast,
   type EventEnvelope,
   type OpportunityEvent,
   type OpportunityEventType,
@@ -96,7 +95,7 @@ export const evolveOpportunityDocument = (
   if (!isOpportunityEventType(stored.type) || stored.revision <= doc.lastRevision) {
     return doc;
   }
-  const event = upcast(stored) as OpportunityEnvelope;
+  const event = stored as OpportunityEnvelope;
   return { ...applyOpportunityEvent(doc, event), lastRevision: event.revision };
 };
 

@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventMetadata } from '@crm/domain';
+import { type EventEnvelope, type EventMetadata, upcast } from '@crm/domain';
 
 /** What a test says about one event; everything else gets a plain, deterministic default. */
 export interface TestEvent {
@@ -47,7 +47,10 @@ export const testLog = (): { readonly append: (event: TestEvent) => EventEnvelop
   };
 };
 
-/** Folds events into documents the way the runner does: by `documentId`, from `initial`. */
+/**
+ * Folds events into documents the way the runner does: each handled event upcast to its current schema
+ * version (a stored `Purchased` v1 arrives as v2), then by `documentId`, from `initial`.
+ */
 export const project = <TDoc>(
   definition: {
     readonly handles: readonly string[];
@@ -58,7 +61,8 @@ export const project = <TDoc>(
   events: readonly EventEnvelope[],
 ): Record<string, TDoc> => {
   const docs: Record<string, TDoc> = {};
-  for (const event of events) {
+  for (const stored of events) {
+    const event = upcast(stored);
     const id = definition.handles.includes(event.type) ? definition.documentId(event) : null;
     if (id !== null) {
       docs[id] = definition.evolve(docs[id] ?? definition.initial(id), event);

@@ -15,8 +15,10 @@ export function projectionCatalogue(): CataloguedProjection[] {
   }));
 }
 
-export function findProjection(name: string): CataloguedProjection {
-  const catalogue = projectionCatalogue();
+export function findProjection(
+  name: string,
+  catalogue: readonly CataloguedProjection[] = projectionCatalogue(),
+): CataloguedProjection {
   const found = catalogue.find((entry) => entry.definition.name === name);
   if (found === undefined) {
     const names = catalogue.map((entry) => entry.definition.name).join(', ');

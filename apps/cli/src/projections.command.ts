@@ -1,12 +1,16 @@
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import {
   rebuild,
   type ReplayBound,
+  type ReplayOptions,
   type ReplayProgress,
   type ReplaySummary,
   replay,
+  replayAdHoc,
   rollback,
 } from '@crm/projection-runtime';
+import { loadAdHocDefinition } from './ad-hoc-definition';
 import { interruptible, INTERRUPTED_EXIT_CODE } from './interrupt';
 import { parseLogBound } from './log-bound';
 import { findProjection, projectionCatalogue } from './projection-catalogue';
@@ -61,10 +65,31 @@ async function runWithProgress<T extends ReplaySummary>(
 }
 
 interface ReplayCommandOptions {
+  readonly definition?: string;
   readonly from?: ReplayBound;
   readonly to?: ReplayBound;
   readonly batchSize: number;
   readonly progress?: boolean;
+}
+
+/**
+ * The replay of a registered projection by name, or of the definition a file exports. The file is loaded
+ * and checked here, before any store is opened: a mistake in it costs nothing.
+ */
+function replayOf(
+  name: string | undefined,
+  file: string | undefined,
+): (options: ReplayOptions) => Promise<ReplaySummary> {
+  const catalogue = projectionCatalogue();
+  if (file === undefined) {
+    const { definition, options: run } = findProjection(name as string, catalogue);
+    return (options) => replay(definition, { ...run, ...options });
+  }
+  const definition = loadAdHocDefinition(
+    file,
+    catalogue.map((entry) => entry.definition),
+  );
+  return (options) => replayAdHoc(definition, resolve(file), options);
 }
 
 function replayCommand(): Command {
@@ -73,19 +98,30 @@ function replayCommand(): Command {
       'fill a projection (existing or new) from the event store, in large batches from its checkpoint; ' +
         'Ctrl-C stops after the batch in hand and running it again resumes',
     )
-    .argument('<projection>', 'projection name, e.g. customer-360')
+    .argument('[projection]', 'projection name, e.g. customer-360')
+    .option(
+      '--definition <file>',
+      'instead of a name: a projection defined in a .ts/.js file in any folder, replayed into its own ' +
+        'collection and readable by its name afterwards (docs/projections.md, "The analyst\'s loop")',
+    )
     .option('--from <position|instant>', 'first global position, or ISO instant on occurredAt', bound)
     .option('--to <position|instant>', 'last global position, or ISO instant on occurredAt', bound)
     .option('--batch-size <events>', 'events per batch', positiveInteger, BATCH_SIZE);
-  return withProgressOption(command).action(async (name: string, options: ReplayCommandOptions) => {
-    const { progress, ...bounds } = options;
-    const { definition, options: run } = findProjection(name);
-    await withStores(({ events, reads }) =>
-      runWithProgress('replay', progress, (signal, onProgress) =>
-        replay(definition, { ...run, ...bounds, source: events, readStore: reads, signal, onProgress }),
-      ),
-    );
-  });
+  return withProgressOption(command).action(
+    async (name: string | undefined, { progress, definition: file, ...bounds }: ReplayCommandOptions) => {
+      if ((name === undefined) === (file === undefined)) {
+        throw new InvalidArgumentError(
+          'replay takes a projection name or --definition <file>, one of the two',
+        );
+      }
+      const run = replayOf(name, file);
+      await withStores(({ events, reads }) =>
+        runWithProgress('replay', progress, (signal, onProgress) =>
+          run({ ...bounds, source: events, readStore: reads, signal, onProgress }),
+        ),
+      );
+    },
+  );
 }
 
 function rebuildCommand(): Command {

@@ -8,6 +8,7 @@ export * from './read-store/read-store.module';
 export * from './read-store/open-read-store';
 export * from './projections/projection-host-factory';
 export * from './projections/projection-registry';
+export * from './projections/readable-projection';
 export * from './projections/projection-run-options';
 export * from './projections/projections.module';
 export * from './projections/projection-thread';

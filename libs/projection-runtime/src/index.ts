@@ -1,3 +1,4 @@
+export * from './ad-hoc-projections';
 export * from './collection-name';
 export * from './count-events';
 export * from './dead-letter';

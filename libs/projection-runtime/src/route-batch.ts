@@ -1,6 +1,7 @@
 import type { EventEnvelope, ProjectionDefinition, ProjectionDocument } from '@crm/domain';
 import { attempt } from './attempt';
 import { type DeadLetter, deadLetter } from './dead-letter';
+import { handledEvent } from './handled-event';
 
 export interface RoutedEvent {
   readonly event: EventEnvelope;
@@ -13,7 +14,7 @@ export interface RoutedBatch {
   readonly deadLetters: readonly DeadLetter[];
 }
 
-/** Keeps the events the projection handles and finds the document each one updates. */
+/** Keeps the events the projection handles, upcast (`handledEvent`), and finds the document each one updates. */
 export function routeBatch<TDoc extends ProjectionDocument>(
   definition: ProjectionDefinition<TDoc>,
   projection: string,
@@ -23,8 +24,9 @@ export function routeBatch<TDoc extends ProjectionDocument>(
   const handled = new Set(definition.handles);
   const routed: RoutedEvent[] = [];
   const deadLetters: DeadLetter[] = [];
-  for (const event of events) {
-    if (!handled.has(event.type)) continue;
+  for (const stored of events) {
+    const event = handledEvent(handled, stored);
+    if (event === undefined) continue;
     const result = attempt(() => definition.documentId(event), maxAttempts);
     if (!result.ok) deadLetters.push(deadLetter(projection, event, result));
     else if (result.value !== null) routed.push({ event, documentId: result.value });

@@ -10,7 +10,10 @@ export interface ProjectionField {
 
 /**
  * A read model, storage-agnostic (DESIGN §6). Pure: no clock, no I/O; time comes from the events.
- * The runner owns batching, loading, saving, fences, checkpoints and dead letters.
+ * The runner owns batching, loading, saving, fences, checkpoints and dead letters. Every event it hands to
+ * `documentId`, `evolve` and `fold.step` is upcast to its type's current schema version (live runs,
+ * replays and rebuilds alike), so a projection reads only current shapes: `Purchased.data.amount` is
+ * always `Money`, never v1's plain kuruş.
  */
 export interface ProjectionDefinition<TDoc extends ProjectionDocument = ProjectionDocument> {
   readonly name: string;

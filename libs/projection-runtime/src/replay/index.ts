@@ -6,3 +6,4 @@ export * from './replay-into';
 export * from './replay-options';
 export * from './rollback';
 export * from './shadow-collection';
+export * from './ad-hoc-replay';

@@ -9,6 +9,7 @@ import {
   PoisonEventError,
 } from '../dead-letter';
 import type { EventSource, StreamCursor } from '../event-source';
+import { handledEvent } from '../handled-event';
 import { routeBatch } from '../route-batch';
 import { streamPages } from './stream-pages';
 
@@ -148,8 +149,9 @@ export class StreamOrderedReplay<TDoc extends ProjectionDocument = ProjectionDoc
   private async fold(page: readonly EventEnvelope[], resumed: boolean): Promise<void> {
     // A resumed pass may have written documents past the record before it stopped: read those back.
     if (resumed) await this.openStored(page);
-    for (const event of page) {
-      if (!this.handled.has(event.type)) continue;
+    for (const stored of page) {
+      const event = handledEvent(this.handled, stored);
+      if (event === undefined) continue;
       const documentId = this.tryOrDeadLetter(event, () => this.options.definition.documentId(event));
       if (documentId === undefined || documentId === null) continue;
       const entry = this.opened(documentId, event.streamId);
