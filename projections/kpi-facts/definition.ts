@@ -11,8 +11,11 @@ import { initialFact } from './initial-fact';
 import type { KpiFact } from './kpi-fact';
 
 export const KPI_FACTS_NAME = 'kpi-facts';
-/** 2: a delivery's `endMs` is its latest click, so revenue impact finds clicks on older deliveries. */
-export const KPI_FACTS_VERSION = 2;
+/**
+ * 2: a delivery's `endMs` is its latest click, so revenue impact finds clicks on older deliveries.
+ * 3: `lastPosition`, so that the KPI aggregates read only the facts changed since they last looked.
+ */
+export const KPI_FACTS_VERSION = 3;
 
 /** A KPI reads one kind over a period: `kind` = …, `atMs` / `endMs` in a range. */
 export const KPI_FACTS_FIELDS: readonly ProjectionField[] = [
@@ -21,6 +24,7 @@ export const KPI_FACTS_FIELDS: readonly ProjectionField[] = [
   { path: 'subject', type: 'string' },
   { path: 'atMs', type: 'number' },
   { path: 'endMs', type: 'number' },
+  { path: 'lastPosition', type: 'number' },
 ];
 
 const customerOf = (fact: KpiFact, event: EventEnvelope): string | null => {
@@ -38,7 +42,12 @@ export const evolveKpiFact = (fact: KpiFact, stored: EventEnvelope): KpiFact => 
   }
   const event = upcast(stored);
   const applied = applyFact(fact, event);
-  return { ...applied, customerId: customerOf(applied, event), lastRevision: event.revision };
+  return {
+    ...applied,
+    customerId: customerOf(applied, event),
+    lastRevision: event.revision,
+    lastPosition: stored.position,
+  };
 };
 
 export const kpiFacts: ProjectionDefinition<KpiFact> = {
