@@ -77,6 +77,8 @@ export class KpiAggregatesFeed {
     do {
       const page = await this.store.find(since.collection, {
         where: [{ field: 'lastPosition', op: 'range', gt: since.position }],
+        // In the order of the field's index: by id, SQLite would walk every document to filter them.
+        sort: { field: 'lastPosition', direction: 'asc' },
         limit: PAGE,
         cursor,
       });
