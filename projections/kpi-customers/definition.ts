@@ -8,13 +8,15 @@ import {
 import { emptyKpiCustomer, type KpiCustomer, type LedgerEntry } from './kpi-customer.document';
 
 export const KPI_CUSTOMERS_NAME = 'kpi-customers';
-export const KPI_CUSTOMERS_VERSION = 1;
+/** 2: `lastPosition`, so that the KPI aggregates read only the customers changed since they last looked. */
+export const KPI_CUSTOMERS_VERSION = 2;
 
 export const KPI_CUSTOMERS_FIELDS: readonly ProjectionField[] = [
   { path: 'leadMs', type: 'number' },
   { path: 'firstPurchaseMs', type: 'number' },
   { path: 'lastPurchaseMs', type: 'number' },
   { path: 'optInMs', type: 'number' },
+  { path: 'lastPosition', type: 'number' },
 ];
 
 const HANDLES = [
@@ -93,7 +95,9 @@ const apply = (doc: KpiCustomer, event: EventEnvelope): KpiCustomer => {
 
 /** Applies one stored event; redeliveries (revision at or below `lastRevision`) are skipped. */
 export const evolveKpiCustomer = (doc: KpiCustomer, stored: EventEnvelope): KpiCustomer =>
-  stored.revision <= doc.lastRevision ? doc : { ...apply(doc, stored), lastRevision: stored.revision };
+  stored.revision <= doc.lastRevision
+    ? doc
+    : { ...apply(doc, stored), lastRevision: stored.revision, lastPosition: stored.position };
 
 export const kpiCustomers: ProjectionDefinition<KpiCustomer> = {
   name: KPI_CUSTOMERS_NAME,

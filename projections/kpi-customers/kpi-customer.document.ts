@@ -31,6 +31,8 @@ export interface KpiCustomer {
   readonly lastPurchaseMs: number | null;
   readonly optInMs: number | null;
   readonly lastRevision: number;
+  /** The global position of the last event applied: the KPI aggregates read the customers changed since a position. */
+  readonly lastPosition: number;
 }
 
 export const emptyKpiCustomer = (customerId: string): KpiCustomer => ({
@@ -46,4 +48,5 @@ export const emptyKpiCustomer = (customerId: string): KpiCustomer => ({
   lastPurchaseMs: null,
   optInMs: null,
   lastRevision: -1,
+  lastPosition: 0,
 });

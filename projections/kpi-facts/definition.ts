@@ -10,8 +10,11 @@ import { initialFact } from './initial-fact';
 import type { KpiFact } from './kpi-fact';
 
 export const KPI_FACTS_NAME = 'kpi-facts';
-/** 2: a delivery's `endMs` is its latest click, so revenue impact finds clicks on older deliveries. */
-export const KPI_FACTS_VERSION = 2;
+/**
+ * 2: a delivery's `endMs` is its latest click, so revenue impact finds clicks on older deliveries.
+ * 3: `lastPosition`, so that the KPI aggregates read only the facts changed since they last looked.
+ */
+export const KPI_FACTS_VERSION = 3;
 
 /** A KPI reads one kind over a period: `kind` = …, `atMs` / `endMs` in a range. */
 export const KPI_FACTS_FIELDS: readonly ProjectionField[] = [
@@ -20,6 +23,7 @@ export const KPI_FACTS_FIELDS: readonly ProjectionField[] = [
   { path: 'subject', type: 'string' },
   { path: 'atMs', type: 'number' },
   { path: 'endMs', type: 'number' },
+  { path: 'lastPosition', type: 'number' },
 ];
 
 const customerOf = (fact: KpiFact, event: EventEnvelope): string | null => {
@@ -36,7 +40,12 @@ export const evolveKpiFact = (fact: KpiFact, stored: EventEnvelope): KpiFact => 
     return fact;
   }
   const applied = applyFact(fact, stored);
-  return { ...applied, customerId: customerOf(applied, stored), lastRevision: stored.revision };
+  return {
+    ...applied,
+    customerId: customerOf(applied, stored),
+    lastRevision: stored.revision,
+    lastPosition: stored.position,
+  };
 };
 
 export const kpiFacts: ProjectionDefinition<KpiFact> = {

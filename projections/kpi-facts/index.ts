@@ -2,4 +2,4 @@ export * from './kpi-fact';
 export { kpiFacts, evolveKpiFact, KPI_FACTS_FIELDS, KPI_FACTS_NAME, KPI_FACTS_VERSION } from './definition';
 export { kpiFactId } from './fact-id';
 export * from './kpis/kpi';
-export { computeKpis, type KpiInput } from './kpis/all-kpis';
+export { KpiAggregates } from './aggregates/kpi-aggregates';

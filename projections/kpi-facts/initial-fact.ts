@@ -7,6 +7,7 @@ const header = <TKind extends KpiFactKind>(kind: TKind) => ({
   atMs: null,
   endMs: null,
   lastRevision: -1,
+  lastPosition: 0,
 });
 
 const EMPTY: Readonly<Record<KpiFactKind, () => KpiFact>> = {

@@ -14,6 +14,8 @@ interface FactHeader<TKind extends string> {
   readonly endMs: number | null;
   /** The last stream revision applied; redeliveries at or below it are skipped. */
   readonly lastRevision: number;
+  /** The global position of the last event applied: the KPI aggregates read the facts changed since a position. */
+  readonly lastPosition: number;
 }
 
 /** One complaint; `atMs` = its final resolution (null while open or reopened). */

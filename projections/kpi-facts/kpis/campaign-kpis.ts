@@ -6,29 +6,45 @@ import { netOfReturns, netSpendIn, primaryPurchases } from './revenue';
 const deliveredIn = (facts: readonly KpiFact[], period: Period): DeliveryFact[] =>
   facts.filter((fact): fact is DeliveryFact => fact.kind === 'delivery' && within(fact.sentAt, period));
 
-const rates = (key: string, deliveries: readonly DeliveryFact[], period: Period, scope: string): Kpi[] => {
-  const opened = deliveries.filter((delivery) => atOrBefore(delivery.openedAt, period.toMs)).length;
-  const clicked = deliveries.filter((delivery) =>
-    delivery.clicks.some((click) => atOrBefore(click, period.toMs)),
-  ).length;
-  const records = deliveries.length;
-  return [
-    {
-      key: `campaign_open_rate${key}`,
-      value: ratio(opened, records),
-      unit: 'ratio',
-      definition: `Distinct customers with CampaignOpened ÷ distinct customers with CampaignSent (delivered in the period), ${scope}; repeated opens count once.`,
-      records,
-    },
-    {
-      key: `campaign_click_rate${key}`,
-      value: ratio(clicked, records),
-      unit: 'ratio',
-      definition: `Distinct customers with CampaignClicked ÷ distinct customers delivered in the period, ${scope}.`,
-      records,
-    },
-  ];
-};
+const rates = (key: string, deliveries: readonly DeliveryFact[], period: Period, scope: string): Kpi[] =>
+  campaignRateKpis(key, scope, {
+    delivered: deliveries.length,
+    opened: deliveries.filter((delivery) => atOrBefore(delivery.openedAt, period.toMs)).length,
+    clicked: deliveries.filter((delivery) => delivery.clicks.some((click) => atOrBefore(click, period.toMs)))
+      .length,
+  });
+
+/** Deliveries in the period, and those of them opened / clicked by `to`. */
+export interface DeliveryCounts {
+  readonly delivered: number;
+  readonly opened: number;
+  readonly clicked: number;
+}
+
+export const OVERALL_SCOPE = 'over every campaign × customer delivered';
+export const campaignScope = (campaignId: string): string => `for campaign ${campaignId}`;
+
+/** Open and click rates; `key` is '' overall or `.<campaign>`. */
+export const campaignRateKpis = (
+  key: string,
+  scope: string,
+  { delivered: records, opened, clicked }: DeliveryCounts,
+): Kpi[] => [
+  {
+    key: `campaign_open_rate${key}`,
+    value: ratio(opened, records),
+    unit: 'ratio',
+    definition: `Distinct customers with CampaignOpened ÷ distinct customers with CampaignSent (delivered in the period), ${scope}; repeated opens count once.`,
+    records,
+  },
+  {
+    key: `campaign_click_rate${key}`,
+    value: ratio(clicked, records),
+    unit: 'ratio',
+    definition: `Distinct customers with CampaignClicked ÷ distinct customers delivered in the period, ${scope}.`,
+    records,
+  },
+];
 
 /** Every click on the campaign by the customer, whatever the delivery it came from and whenever sent. */
 const clicksOn = (campaignId: string, facts: readonly KpiFact[]): Map<string, string[]> => {
@@ -67,15 +83,29 @@ const revenueImpact = (
   const windowMs = policy.clickAttributionDays * DAY_IN_MS;
   const credited = attributed(clicksOn(campaignId, facts), purchases, period, windowMs);
   const numerator = credited.reduce((sum, purchase) => sum + netOfReturns(purchase, period.toMs), 0);
-  const denominator = netSpendIn(purchases, period).amount;
-  return {
-    key: `campaign_revenue_impact.${campaignId}`,
-    value: denominator <= 0 ? null : ratio(numerator, denominator),
-    unit: 'ratio',
-    definition: `Net spend (TRY) of purchases in the period within ${policy.clickAttributionDays} days after any click on ${campaignId}, whatever its delivery date, ÷ all net spend (TRY) in the period.`,
-    records: credited.length,
-  };
+  return revenueImpactKpi(
+    campaignId,
+    credited.length,
+    numerator,
+    netSpendIn(purchases, period).amount,
+    policy,
+  );
 };
+
+/** `credited` purchases with `numerator` net spend, of `netSpend` in the period. */
+export const revenueImpactKpi = (
+  campaignId: string,
+  credited: number,
+  numerator: number,
+  netSpend: number,
+  policy: KpiPolicy,
+): Kpi => ({
+  key: `campaign_revenue_impact.${campaignId}`,
+  value: netSpend <= 0 ? null : ratio(numerator, netSpend),
+  unit: 'ratio',
+  definition: `Net spend (TRY) of purchases in the period within ${policy.clickAttributionDays} days after any click on ${campaignId}, whatever its delivery date, ÷ all net spend (TRY) in the period.`,
+  records: credited,
+});
 
 /**
  * Campaigns with a click that can credit a purchase in the period: one in (from − window, to]. A click
@@ -105,9 +135,9 @@ export const campaignKpis = (facts: readonly KpiFact[], period: Period, policy: 
     (a, b) => a.localeCompare(b),
   );
   return [
-    ...rates('', deliveries, period, 'over every campaign × customer delivered'),
+    ...rates('', deliveries, period, OVERALL_SCOPE),
     ...campaigns.flatMap((campaignId) => [
-      ...rates(`.${campaignId}`, byCampaign.get(campaignId) ?? [], period, `for campaign ${campaignId}`),
+      ...rates(`.${campaignId}`, byCampaign.get(campaignId) ?? [], period, campaignScope(campaignId)),
       revenueImpact(campaignId, facts, period, policy),
     ]),
   ];

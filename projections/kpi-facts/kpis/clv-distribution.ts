@@ -20,7 +20,12 @@ export const clvAsOf = (customer: KpiCustomer, toMs: number, policy: KpiPolicy):
     return null;
   }
   const firstMs = Math.min(...purchases.map((purchase) => toEpochMs(purchase.at)));
-  const net = BigInt(Math.max(0, sum(purchases) - sum(primaryBy(customer.returns, toMs))));
+  return clvOf(sum(purchases) - sum(primaryBy(customer.returns, toMs)), firstMs, toMs, policy);
+};
+
+/** The CLV formula on a ledger's net TRY spend by `to` and its first TRY purchase. */
+export const clvOf = (netSpend: number, firstMs: number, toMs: number, policy: KpiPolicy): number => {
+  const net = BigInt(Math.max(0, netSpend));
   const numerator =
     net * BigInt(policy.clvMarginPercent) * BigInt(policy.clvLifespanYears) * BigInt(YEAR_IN_MS);
   return Number(numerator / (100n * BigInt(Math.max(YEAR_IN_MS, toMs - firstMs))));
@@ -41,11 +46,15 @@ export const clvDistributionKpis = (
     .map((customer) => clvAsOf(customer, toMs, policy))
     .filter((value): value is number => value !== null)
     .sort((a, b) => a - b);
-  return policy.clvPercentiles.map((p) => ({
+  return clvDistributionKpisOf(values, policy);
+};
+
+/** The percentiles of CLV values sorted ascending. */
+export const clvDistributionKpisOf = (values: readonly number[], policy: KpiPolicy): Kpi[] =>
+  policy.clvPercentiles.map((p) => ({
     key: `clv_distribution.p${p}`,
     value: percentile(values, p),
     unit: 'TRY minor units',
     definition: `${p}th percentile (nearest rank) of historical CLV as of \`to\` (AOV × purchases per year × ${policy.clvMarginPercent}% margin × ${policy.clvLifespanYears} years) over listed customers with a TRY purchase by \`to\`.`,
     records: values.length,
   }));
-};

@@ -61,14 +61,15 @@ export const ratio = (numerator: number, denominator: number): number | null =>
   denominator === 0 ? null : roundedQuotient(numerator, denominator, 4);
 
 /** Durations are whole milliseconds, so the mean is Σ ÷ (count × unit), rounded exactly. */
+export const meanOfTotal = (totalMs: number, count: number, unitMs: number): number | null =>
+  count === 0 ? null : roundedQuotient(totalMs, count * unitMs, 2);
+
 export const meanOf = (values: readonly number[], unitMs: number): number | null =>
-  values.length === 0
-    ? null
-    : roundedQuotient(
-        values.reduce((sum, value) => sum + value, 0),
-        values.length * unitMs,
-        2,
-      );
+  meanOfTotal(
+    values.reduce((sum, value) => sum + value, 0),
+    values.length,
+    unitMs,
+  );
 
 export const medianOf = (values: readonly number[], unitMs: number): number | null => {
   if (values.length === 0) {

@@ -2,7 +2,20 @@ import type { KpiCustomer } from '../../kpi-customers';
 import { atOrBefore, between, DAY_IN_MS, ratio, within, type Kpi, type KpiPolicy, type Period } from './kpi';
 
 /** The UTC calendar month of an instant, `YYYY-MM`. */
-const cohortMonth = (at: string): string => new Date(at).toISOString().slice(0, 7);
+export const cohortMonth = (at: string | number): string => new Date(at).toISOString().slice(0, 7);
+
+export const leadConversionKpi = (
+  month: string,
+  leads: number,
+  converted: number,
+  policy: KpiPolicy,
+): Kpi => ({
+  key: `lead_conversion.${month}`,
+  value: ratio(converted, leads),
+  unit: 'ratio',
+  definition: `Customers who entered lead in ${month} (within the period) and reached customer within ${policy.leadConversionDays} days ÷ customers who entered lead in ${month}.`,
+  records: leads,
+});
 
 const converted = (customer: KpiCustomer, period: Period, policy: KpiPolicy): boolean =>
   customer.leadAt !== null &&
@@ -27,11 +40,12 @@ export const leadConversionKpis = (
   }
   return [...cohorts]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([month, leads]) => ({
-      key: `lead_conversion.${month}`,
-      value: ratio(leads.filter((lead) => converted(lead, period, policy)).length, leads.length),
-      unit: 'ratio',
-      definition: `Customers who entered lead in ${month} (within the period) and reached customer within ${policy.leadConversionDays} days ÷ customers who entered lead in ${month}.`,
-      records: leads.length,
-    }));
+    .map(([month, leads]) =>
+      leadConversionKpi(
+        month,
+        leads.length,
+        leads.filter((lead) => converted(lead, period, policy)).length,
+        policy,
+      ),
+    );
 };

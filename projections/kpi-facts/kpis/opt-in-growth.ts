@@ -2,11 +2,25 @@ import { toEpochMs } from '@crm/domain';
 import type { KpiCustomer } from '../../kpi-customers';
 import { ratio, within, type Kpi, type Period } from './kpi';
 
+export const optInGrowthKpiOf = (
+  granted: number,
+  withdrawn: number,
+  erased: number,
+  atStart: number,
+): Kpi => ({
+  key: 'opt_in_list_growth',
+  value: ratio(granted - withdrawn - erased, atStart),
+  unit: 'ratio',
+  definition:
+    '(E-mail marketing consents granted − withdrawn − erased customers that held one) in the period ÷ e-mail marketing opt-ins at `from`.',
+  records: atStart,
+});
+
 /** Whether the last e-mail marketing change at or before `ms` was a grant (erasure aside). */
-const heldAt = (customer: KpiCustomer, ms: number): boolean =>
+export const heldAt = (customer: KpiCustomer, ms: number): boolean =>
   customer.emailOptIns.filter((change) => toEpochMs(change.at) <= ms).at(-1)?.granted === true;
 
-const erasedBy = (customer: KpiCustomer, ms: number): boolean =>
+export const erasedBy = (customer: KpiCustomer, ms: number): boolean =>
   customer.erasedAt !== null && toEpochMs(customer.erasedAt) <= ms;
 
 /**
@@ -28,12 +42,5 @@ export const optInGrowthKpi = (customers: readonly KpiCustomer[], period: Period
       within(customer.erasedAt, period) &&
       heldAt(customer, toEpochMs(customer.erasedAt)),
   ).length;
-  return {
-    key: 'opt_in_list_growth',
-    value: ratio(granted - withdrawn - erased, atStart),
-    unit: 'ratio',
-    definition:
-      '(E-mail marketing consents granted − withdrawn − erased customers that held one) in the period ÷ e-mail marketing opt-ins at `from`.',
-    records: atStart,
-  };
+  return optInGrowthKpiOf(granted, withdrawn, erased, atStart);
 };

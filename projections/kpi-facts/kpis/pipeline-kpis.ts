@@ -4,7 +4,7 @@ import {
   atOrBefore,
   between,
   DAY_IN_MS,
-  meanOf,
+  meanOfTotal,
   PRIMARY_CURRENCY,
   ratio,
   within,
@@ -15,27 +15,27 @@ import {
 const opportunitiesOf = (facts: readonly KpiFact[]): OpportunityFact[] =>
   facts.filter((fact): fact is OpportunityFact => fact.kind === 'opportunity' && fact.openedAt !== null);
 
-const closeRate = (closed: readonly OpportunityFact[]): Kpi => ({
+export const closeRateKpi = (closed: number, won: number): Kpi => ({
   key: 'close_rate',
-  value: ratio(closed.filter((deal) => deal.outcome === 'won').length, closed.length),
+  value: ratio(won, closed),
   unit: 'ratio',
   definition: 'Won ÷ (won + lost), over opportunities closed in the period.',
-  records: closed.length,
+  records: closed,
 });
 
-const averageCycle = (closed: readonly OpportunityFact[]): Kpi => ({
+export const averageCycleKpi = (closed: number, totalMs: number): Kpi => ({
   key: 'average_opportunity_cycle',
-  value: meanOf(
-    closed.map((deal) => between(deal.openedAt ?? '', deal.closedAt ?? '')),
-    DAY_IN_MS,
-  ),
+  value: meanOfTotal(totalMs, closed, DAY_IN_MS),
   unit: 'days',
   definition: 'Average of closed − opened (won or lost), over opportunities closed in the period.',
-  records: closed.length,
+  records: closed,
 });
 
+/** Opened → won or lost. */
+export const cycleMs = (deal: OpportunityFact): number => between(deal.openedAt ?? '', deal.closedAt ?? '');
+
 /** The stage entry in force at `ms`, for a deal opened by then and not closed by then. */
-const openEntryAt = (deal: OpportunityFact, ms: number): OpportunityStageEntry | null => {
+export const openEntryAt = (deal: OpportunityFact, ms: number): OpportunityStageEntry | null => {
   if (!atOrBefore(deal.openedAt, ms) || atOrBefore(deal.closedAt, ms)) {
     return null;
   }
@@ -57,14 +57,19 @@ const weightedPipeline = (deals: readonly OpportunityFact[], period: Period): Kp
       });
     }
   }
-  return [...totals].map(([currency, { weighted, records }]) => ({
-    key: `weighted_pipeline.${currency}`,
-    value: Math.floor(weighted / 100),
-    unit: `${currency} minor units` as const,
-    definition: `Σ amount × probability of the stage held at \`to\`, over opportunities open at \`to\`, in ${currency} minor units.`,
-    records,
-  }));
+  return [...totals].map(([currency, { weighted, records }]) =>
+    weightedPipelineKpi(currency, weighted, records),
+  );
 };
+
+/** `weighted` is Σ amount × probability in percent, exact; it is rounded down once. */
+export const weightedPipelineKpi = (currency: string, weighted: number, records: number): Kpi => ({
+  key: `weighted_pipeline.${currency}`,
+  value: Math.floor(weighted / 100),
+  unit: `${currency} minor units` as const,
+  definition: `Σ amount × probability of the stage held at \`to\`, over opportunities open at \`to\`, in ${currency} minor units.`,
+  records,
+});
 
 const stageLossRate = (
   deals: readonly OpportunityFact[],
@@ -80,14 +85,16 @@ const stageLossRate = (
       deal.stages.at(-1)?.stage === stage &&
       atOrBefore(deal.closedAt, period.toMs),
   );
-  return {
-    key: `stage_loss_rate.${stage}`,
-    value: ratio(lost.length, entered.length),
-    unit: 'ratio',
-    definition: `Opportunities lost while at ${stage} ÷ opportunities that entered ${stage} in the period.`,
-    records: entered.length,
-  };
+  return stageLossRateKpi(stage, entered.length, lost.length);
 };
+
+export const stageLossRateKpi = (stage: OpenOpportunityStage, entered: number, lost: number): Kpi => ({
+  key: `stage_loss_rate.${stage}`,
+  value: ratio(lost, entered),
+  unit: 'ratio',
+  definition: `Opportunities lost while at ${stage} ÷ opportunities that entered ${stage} in the period.`,
+  records: entered,
+});
 
 /** A stay ends when the next stage is entered or the deal closes. */
 const staysEndedIn = (
@@ -104,24 +111,33 @@ const staysEndedIn = (
 
 const timeInStage = (deals: readonly OpportunityFact[], stage: OpenOpportunityStage, period: Period): Kpi => {
   const stays = staysEndedIn(deals, stage, period);
-  return {
-    key: `average_time_in_stage.${stage}`,
-    value: meanOf(stays, DAY_IN_MS),
-    unit: 'days',
-    definition: `Average time from entering ${stage} to leaving it (next stage, won or lost), over stays that ended in the period.`,
-    records: stays.length,
-  };
+  return timeInStageKpi(
+    stage,
+    stays.length,
+    stays.reduce((sum, stay) => sum + stay, 0),
+  );
 };
+
+export const timeInStageKpi = (stage: OpenOpportunityStage, stays: number, totalMs: number): Kpi => ({
+  key: `average_time_in_stage.${stage}`,
+  value: meanOfTotal(totalMs, stays, DAY_IN_MS),
+  unit: 'days',
+  definition: `Average time from entering ${stage} to leaving it (next stage, won or lost), over stays that ended in the period.`,
+  records: stays,
+});
 
 /** RULES.md, Sales pipeline: opportunity KPIs. */
 export const pipelineKpis = (facts: readonly KpiFact[], period: Period): Kpi[] => {
   const deals = opportunitiesOf(facts);
   const closed = deals.filter((deal) => within(deal.closedAt, period));
   return [
-    closeRate(closed),
+    closeRateKpi(closed.length, closed.filter((deal) => deal.outcome === 'won').length),
     ...weightedPipeline(deals, period),
     ...OPEN_OPPORTUNITY_STAGES.map((stage) => stageLossRate(deals, stage, period)),
     ...OPEN_OPPORTUNITY_STAGES.map((stage) => timeInStage(deals, stage, period)),
-    averageCycle(closed),
+    averageCycleKpi(
+      closed.length,
+      closed.reduce((sum, deal) => sum + cycleMs(deal), 0),
+    ),
   ];
 };

@@ -34,15 +34,15 @@ export const netSpendIn = (purchases: readonly PurchaseFact[], period: Period): 
   };
 };
 
+export const netNewRevenueKpi = ({ amount, records }: NetSpend): Kpi => ({
+  key: 'net_new_revenue',
+  value: amount,
+  unit: 'TRY minor units',
+  definition:
+    'Σ Purchased.amount in the period − Σ PurchaseReturned.amount in the period (a return counts on its own date), TRY only.',
+  records,
+});
+
 /** Net new revenue: what the period added in TRY, purchases minus returns on their own dates. */
-export const netNewRevenue = (facts: readonly KpiFact[], period: Period): Kpi => {
-  const { amount, records } = netSpendIn(primaryPurchases(facts), period);
-  return {
-    key: 'net_new_revenue',
-    value: amount,
-    unit: 'TRY minor units',
-    definition:
-      'Σ Purchased.amount in the period − Σ PurchaseReturned.amount in the period (a return counts on its own date), TRY only.',
-    records,
-  };
-};
+export const netNewRevenue = (facts: readonly KpiFact[], period: Period): Kpi =>
+  netNewRevenueKpi(netSpendIn(primaryPurchases(facts), period));

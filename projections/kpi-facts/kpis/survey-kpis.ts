@@ -27,25 +27,36 @@ const latestPerCustomer = (answers: readonly AnswerFact[]): AnswerFact[] => {
   return [...latest.values()];
 };
 
-const nps = (answers: readonly AnswerFact[], days: number): Kpi => {
-  const promoters = answers.filter((answer) => answer.score >= 9).length;
-  const detractors = answers.filter((answer) => answer.score <= 6).length;
-  return {
-    key: 'nps',
-    value: answers.length === 0 ? null : Math.round(((promoters - detractors) * 100) / answers.length),
-    unit: 'NPS points',
-    definition: `% promoters (9–10) − % detractors (0–6) over each customer's latest NPS answer in the ${days} days ending at \`to\`, rounded to an integer from −100 to 100.`,
-    records: answers.length,
-  };
-};
+export const isPromoter = (score: number): boolean => score >= 9;
+export const isDetractor = (score: number): boolean => score <= 6;
+export const isSatisfied = (score: number): boolean => score >= 4;
 
-const csat = (answers: readonly AnswerFact[], days: number): Kpi => ({
+export const npsKpi = (promoters: number, detractors: number, answers: number, days: number): Kpi => ({
+  key: 'nps',
+  value: answers === 0 ? null : Math.round(((promoters - detractors) * 100) / answers),
+  unit: 'NPS points',
+  definition: `% promoters (9–10) − % detractors (0–6) over each customer's latest NPS answer in the ${days} days ending at \`to\`, rounded to an integer from −100 to 100.`,
+  records: answers,
+});
+
+export const csatKpi = (satisfied: number, answers: number, days: number): Kpi => ({
   key: 'csat',
-  value: ratio(answers.filter((answer) => answer.score >= 4).length, answers.length),
+  value: ratio(satisfied, answers),
   unit: 'ratio',
   definition: `Satisfaction answers of 4–5 (on 1–5) ÷ all satisfaction answers in the ${days} days ending at \`to\`.`,
-  records: answers.length,
+  records: answers,
 });
+
+const nps = (answers: readonly AnswerFact[], days: number): Kpi =>
+  npsKpi(
+    answers.filter((answer) => isPromoter(answer.score)).length,
+    answers.filter((answer) => isDetractor(answer.score)).length,
+    answers.length,
+    days,
+  );
+
+const csat = (answers: readonly AnswerFact[], days: number): Kpi =>
+  csatKpi(answers.filter((answer) => isSatisfied(answer.score)).length, answers.length, days);
 
 /** RULES.md, NPS and satisfaction; the window ends at the period's `to`, whatever its `from`. */
 export const surveyKpis = (facts: readonly KpiFact[], period: Period, policy: KpiPolicy): Kpi[] => [

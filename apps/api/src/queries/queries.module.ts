@@ -16,7 +16,7 @@ import { GetProjectionStatusesHandler } from './projections/get-projection-statu
 import { ProjectionQueriesController } from './projections/projection-queries.controller';
 import { GetKpisHandler } from './kpis/get-kpis.handler';
 import { KpiQueriesController } from './kpis/kpi-queries.controller';
-import { KpiSources } from './kpis/kpi-sources';
+import { KpiAggregatesFeed } from './kpis/kpi-aggregates-feed';
 import { ReadModels } from './read-models';
 import { SegmentCustomerPages } from './customers/segment-customer-pages';
 import { CurrentRfm } from './segments/current-rfm';
@@ -39,7 +39,7 @@ import { SegmentQueriesController } from './segments/segment-queries.controller'
     GetPipelineSummaryHandler,
     GetOpportunityHandler,
     GetProjectionStatusesHandler,
-    KpiSources,
+    KpiAggregatesFeed,
     GetKpisHandler,
     SegmentLedgers,
     CurrentRfm,
