@@ -5,8 +5,7 @@ import { join, relative } from 'node:path';
 /**
  * The peer lives in its own project, `bench/event-store/peer` (package.json, lockfile, node_modules), not in
  * the project's dependencies: it runs on `sqlite3`, whose native binding `npm ci` would otherwise build for
- * every user (ADR: install scripts). `npm run bench:event-store:peer` installs it; the bench does so on first
- * use.
+ * every user (ADR 0028). `npm run bench:event-store:peer` installs it; the bench does so on first use.
  */
 const PEER_DIR = join(__dirname, 'peer');
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -78,7 +77,7 @@ function install(log: (message: string) => void): void {
   log(
     `Emmett, the peer, is not installed: installing it into ${relative(REPO_ROOT, PEER_DIR)}/node_modules ` +
       'with `npm run bench:event-store:peer` (once; sqlite3 builds its native binding when no prebuilt one ' +
-      'can be fetched, about two minutes). To run without it: --systems crm,raw',
+      'can be fetched: a minute or two). To run without it: --systems crm,raw',
   );
   // The installer's output goes to stderr with the bench's progress: stdout is the report alone.
   const result = spawnSync('npm', ['run', '--silent', 'bench:event-store:peer'], {
