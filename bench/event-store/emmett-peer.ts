@@ -80,7 +80,7 @@ function install(log: (message: string) => void): void {
       'can be fetched: a minute or two). To run without it: --systems crm,raw',
   );
   // The installer's output goes to stderr with the bench's progress: stdout is the report alone.
-  const result = spawnSync('npm', ['run', '--silent', 'bench:event-store:peer'], {
+  const result = spawnSync('npm', ['run', 'bench:event-store:peer'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', process.stderr, process.stderr],
   });
