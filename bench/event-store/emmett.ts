@@ -1,25 +1,12 @@
-import sqlite3 from 'sqlite3';
 import type { NewEvent } from '@crm/domain';
-import {
-  getSQLiteEventStore,
-  readMessagesBatch,
-  sqliteConnection,
-  type SQLiteConnection,
-  type SQLiteEventStore,
-} from '@event-driven-io/emmett-sqlite';
+import type { EmmettEvent, EmmettPeer, SQLiteConnection, SQLiteEventStore } from './emmett-peer';
 import type { Page, Subject } from './subject';
-
-/** The event as Emmett stores it: our id, time and schema version travel in Emmett's metadata. */
-type EmmettEvent = {
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly metadata: Record<string, unknown>;
-};
 
 /**
  * The peer: Emmett's SQLite event store (@event-driven-io/emmett-sqlite 0.38.5, on the `sqlite3`
- * package) with its defaults — `getSQLiteEventStore({ fileName })`, which opens a connection per
- * call with `journal_mode=WAL` and SQLite's default `synchronous` (FULL, checked at run time).
+ * package; loaded from its own install, see emmett-peer.ts) with its defaults —
+ * `getSQLiteEventStore({ fileName })`, which opens a connection per call with `journal_mode=WAL` and
+ * SQLite's default `synchronous` (FULL, checked at run time).
  *
  * Two things differ from our store, both forced by Emmett's API:
  * - Its file-backed store shares one connection between concurrent calls and closes it when a call
@@ -36,8 +23,11 @@ export class EmmettSubject implements Subject {
   private readAllConnection: SQLiteConnection | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly fileName: string) {
-    this.store = getSQLiteEventStore({ fileName });
+  constructor(
+    private readonly peer: EmmettPeer,
+    private readonly fileName: string,
+  ) {
+    this.store = peer.emmett.getSQLiteEventStore({ fileName });
   }
 
   /** Appends retried after a transient SQLite error (see {@link append}). */
@@ -77,8 +67,11 @@ export class EmmettSubject implements Subject {
   }
 
   async readAllPage(after: number, limit: number): Promise<Page> {
-    this.readAllConnection ??= sqliteConnection({ fileName: this.fileName });
-    const batch = await readMessagesBatch(this.readAllConnection, { after: BigInt(after), batchSize: limit });
+    this.readAllConnection ??= this.peer.emmett.sqliteConnection({ fileName: this.fileName });
+    const batch = await this.peer.emmett.readMessagesBatch(this.readAllConnection, {
+      after: BigInt(after),
+      batchSize: limit,
+    });
     return { count: batch.messages.length, lastPosition: Number(batch.currentGlobalPosition) };
   }
 
@@ -88,7 +81,7 @@ export class EmmettSubject implements Subject {
 
   /** The pragmas Emmett's connections run with, read through Emmett's own connection factory. */
   async pragmas(): Promise<string> {
-    const connection = sqliteConnection({ fileName: this.fileName });
+    const connection = this.peer.emmett.sqliteConnection({ fileName: this.fileName });
     try {
       const [journal] = await connection.query<{ journal_mode: string }>('PRAGMA journal_mode');
       const [sync] = await connection.query<{ synchronous: number }>('PRAGMA synchronous');
@@ -100,7 +93,7 @@ export class EmmettSubject implements Subject {
   }
 
   sqliteVersion(): string {
-    return sqlite3.VERSION;
+    return this.peer.sqliteVersion;
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { CrmStoreSubject } from './crm-store';
 import { EmmettSubject } from './emmett';
+import { loadEmmettPeer } from './emmett-peer';
 import { machineDescription } from './machine';
 import { RawSqliteSubject } from './raw-sqlite';
 import {
@@ -30,6 +31,9 @@ const USAGE = `npm run bench:event-store -- [options]
   --systems LIST              comma-separated subset of crm,raw,emmett              (default all)
   --seed N                    workload seed                                         (default 42)
   --dir PATH                  where the database files go (kept); default a temp dir, removed after
+
+Emmett, the peer, is not among the project's dependencies: the first run with it installs it into
+bench/event-store/peer (npm run bench:event-store:peer does the same).
 `;
 
 const { values: args } = parseArgs({
@@ -84,6 +88,8 @@ async function main(): Promise<void> {
   const systems = new Set(args.systems.split(',').map((s) => s.trim()));
   for (const s of systems)
     if (!['crm', 'raw', 'emmett'].includes(s)) throw new RangeError(`unknown system ${s}`);
+  // Before any database file exists: a first run installs the peer, and that may fail.
+  const peer = systems.has('emmett') ? loadEmmettPeer(log) : undefined;
 
   const keepDir = args.dir !== undefined;
   const dir = args.dir ?? mkdtempSync(join(tmpdir(), 'crm-bench-'));
@@ -101,8 +107,11 @@ async function main(): Promise<void> {
     runners.set('raw', new WorkloadRunner((raw = new RawSqliteSubject(paths.raw)), factory, config));
   if (systems.has('crm'))
     runners.set('crm', new WorkloadRunner(new CrmStoreSubject(paths.crm), factory, config));
-  if (systems.has('emmett'))
-    runners.set('emmett', new WorkloadRunner((emmett = new EmmettSubject(paths.emmett)), factory, config));
+  if (peer)
+    runners.set(
+      'emmett',
+      new WorkloadRunner((emmett = new EmmettSubject(peer, paths.emmett)), factory, config),
+    );
 
   const header = machineDescription({
     'sqlite (better-sqlite3 12.9.0; raw and crm)': raw?.sqliteVersion() ?? 'not run',

@@ -1,9 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpCode } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../http/error-response.dto';
 import { CommandOutcomeDto } from './command-outcome.dto';
-import { COMMAND_ROUTE } from './command-response-headers';
+import type { CommandRoute } from './command-response-headers';
 
 const ERRORS: ReadonlyArray<[number, string]> = [
   [400, 'Malformed JSON, unknown or invalid fields, bad headers'],
@@ -23,13 +23,31 @@ const ERRORS: ReadonlyArray<[number, string]> = [
   [429, 'Rate limit exceeded'],
 ];
 
+export interface CommandResponseOptions {
+  /** The command adds a new thing (a customer, a purchase, a complaint, …): 201 Created, not 200. */
+  readonly created?: boolean;
+  /** The new thing is a resource of its own: the path its id follows, sent as Location (`/customers/`). */
+  readonly location?: string;
+}
+
+const OUTCOME_HEADERS = {
+  ETag: { description: 'The stream revision after the command; send it back as If-Match' },
+  'Idempotent-Replayed': { description: '"true" when this answers a retry with the first outcome' },
+};
+
 /**
- * The headers and responses every command endpoint shares, documented for OpenAPI; the route is also marked
- * so that `commandResponseHeaders` sets its ETag and Idempotent-Replayed headers from the outcome.
+ * The status, headers and responses every command endpoint shares, by the rule in docs/api.md ("Status
+ * codes"): 200 for a command on something that exists, 201 for one that adds something (200 if it turns
+ * out to be there already). The route is marked so that `commandResponseHeaders` sets ETag,
+ * Idempotent-Replayed and Location, and settles 201 against 200, from the outcome.
  */
-export const ApiCommandResponses = (options: { created?: boolean } = {}): MethodDecorator =>
+export const ApiCommandResponses = ({
+  created = false,
+  location,
+}: CommandResponseOptions = {}): MethodDecorator =>
   applyDecorators(
-    RouteConfig(COMMAND_ROUTE),
+    HttpCode(created ? 201 : 200),
+    RouteConfig({ commandOutcome: true, created, location } satisfies CommandRoute),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -45,14 +63,33 @@ export const ApiCommandResponses = (options: { created?: boolean } = {}): Method
       required: false,
       description: 'Recorded in every resulting event',
     }),
-    ApiResponse({
-      status: options.created ? 201 : 200,
-      type: CommandOutcomeDto,
-      description: 'Appended (or, for a retry, the first outcome)',
-      headers: {
-        ETag: { description: 'The stream revision after the command; send it back as If-Match' },
-        'Idempotent-Replayed': { description: '"true" when this answers a retry with the first outcome' },
-      },
-    }),
+    ...(created
+      ? [
+          ApiResponse({
+            status: 201,
+            type: CommandOutcomeDto,
+            description: 'Added (or, for a retry, the first outcome)',
+            headers: {
+              ...OUTCOME_HEADERS,
+              ...(location === undefined
+                ? {}
+                : { Location: { description: `The new resource: ${location}{id}` } }),
+            },
+          }),
+          ApiResponse({
+            status: 200,
+            type: CommandOutcomeDto,
+            description: 'Nothing appended: it was already there exactly as asked (events is empty)',
+            headers: OUTCOME_HEADERS,
+          }),
+        ]
+      : [
+          ApiResponse({
+            status: 200,
+            type: CommandOutcomeDto,
+            description: 'Appended (or, for a retry, the first outcome)',
+            headers: OUTCOME_HEADERS,
+          }),
+        ]),
     ...ERRORS.map(([status, description]) => ApiResponse({ status, description, type: ErrorResponseDto })),
   );

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
 import { Roles } from '../auth/access.decorators';
@@ -18,7 +18,6 @@ import { split } from './split-body';
 @Controller('customers/:customerId/complaints')
 export class ComplaintCommandsController extends CustomerCommandRunner {
   @Post()
-  @HttpCode(201)
   @ApiOperation({ summary: 'Open a complaint with a resolution deadline (slaHours, default 72)' })
   @ApiCommandResponses({ created: true })
   open(
@@ -30,7 +29,6 @@ export class ComplaintCommandsController extends CustomerCommandRunner {
   }
 
   @Post(':complaintId/resolution')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Resolve an open complaint' })
   @ApiCommandResponses()
   resolve(
@@ -45,7 +43,6 @@ export class ComplaintCommandsController extends CustomerCommandRunner {
   }
 
   @Post(':complaintId/reopening')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a resolved complaint' })
   @ApiCommandResponses()
   reopen(
@@ -60,7 +57,6 @@ export class ComplaintCommandsController extends CustomerCommandRunner {
   }
 
   @Post(':complaintId/priority')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Change the priority of an open complaint (normal, high, urgent)' })
   @ApiCommandResponses()
   prioritize(

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
@@ -23,7 +23,6 @@ export class CustomerAdminCommandsController extends CustomerCommandRunner {
   }
 
   @Put('tier-floor')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Guarantee a minimum loyalty tier (admin only)' })
   @ApiCommandResponses()
   setTierFloor(
@@ -35,7 +34,6 @@ export class CustomerAdminCommandsController extends CustomerCommandRunner {
   }
 
   @Post('erasure')
-  @HttpCode(200)
   @ApiOperation({
     summary:
       'Erase the customer (KVKK / GDPR): appends CustomerErased, destroys the customer\'s data key; personal fields then read "[erased]" everywhere and every later command is refused with 410 (admin only)',

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
 import { v5 as uuidv5 } from 'uuid';
@@ -23,9 +23,8 @@ const CUSTOMER_ID_NAMESPACE = '0b6a3f1e-9c2d-5e47-8a1b-3c4d5e6f7a8b';
 @Controller('customers')
 export class CustomerCommandsController extends CustomerCommandRunner {
   @Post()
-  @HttpCode(201)
   @ApiOperation({ summary: 'Register a customer (stage lead)' })
-  @ApiCommandResponses({ created: true })
+  @ApiCommandResponses({ created: true, location: '/customers/' })
   register(
     @Body() body: RegisterCustomerDto,
     @CommandHeaders() context: CommandContext,
@@ -38,7 +37,6 @@ export class CustomerCommandsController extends CustomerCommandRunner {
   }
 
   @Patch(':customerId')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Change name, e-mail, phone or address; only changed fields are recorded' })
   @ApiCommandResponses()
   updateProfile(
@@ -50,7 +48,6 @@ export class CustomerCommandsController extends CustomerCommandRunner {
   }
 
   @Post(':customerId/purchases')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Record a purchase; a lead, prospect or churned customer becomes a customer' })
   @ApiCommandResponses({ created: true })
   recordPurchase(
@@ -62,7 +59,6 @@ export class CustomerCommandsController extends CustomerCommandRunner {
   }
 
   @Post(':customerId/purchases/:purchaseId/returns')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Return part or all of a purchase, at most what is left of it' })
   @ApiCommandResponses({ created: true })
   returnPurchase(
@@ -77,7 +73,6 @@ export class CustomerCommandsController extends CustomerCommandRunner {
   }
 
   @Post(':customerId/stage')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Move the lifecycle stage forward, or to churned' })
   @ApiCommandResponses()
   advanceStage(
@@ -89,7 +84,6 @@ export class CustomerCommandsController extends CustomerCommandRunner {
   }
 
   @Post(':customerId/tier-review')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Review the loyalty tier as of an instant: warn, downgrade or cancel a warning' })
   @ApiCommandResponses()
   reviewTier(

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
 import { Roles } from '../auth/access.decorators';
@@ -26,7 +26,6 @@ const CAMPAIGN_COMMANDS = {
 @Controller('customers/:customerId')
 export class EngagementCommandsController extends CustomerCommandRunner {
   @Post('campaign-events')
-  @HttpCode(201)
   @ApiOperation({
     summary: 'Record a campaign sent (needs marketing consent on the channel), opened or clicked',
   })
@@ -42,7 +41,6 @@ export class EngagementCommandsController extends CustomerCommandRunner {
   }
 
   @Post('consents')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Grant consent for a purpose on a channel; the same grant again appends nothing' })
   @ApiCommandResponses({ created: true })
   grantConsent(
@@ -54,7 +52,6 @@ export class EngagementCommandsController extends CustomerCommandRunner {
   }
 
   @Post('consents/withdrawal')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an active consent' })
   @ApiCommandResponses()
   withdrawConsent(
@@ -66,7 +63,6 @@ export class EngagementCommandsController extends CustomerCommandRunner {
   }
 
   @Post('nps')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Record a Net Promoter Score answer (0-10)' })
   @ApiCommandResponses({ created: true })
   answerNps(
@@ -78,7 +74,6 @@ export class EngagementCommandsController extends CustomerCommandRunner {
   }
 
   @Post('satisfaction')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Record a satisfaction survey answer (1-5)' })
   @ApiCommandResponses({ created: true })
   answerSatisfaction(

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOutcome } from '@crm/application';
@@ -25,9 +25,8 @@ export class OpportunityCommandsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
   @ApiOperation({ summary: 'Open an opportunity for a registered customer' })
-  @ApiCommandResponses({ created: true })
+  @ApiCommandResponses({ created: true, location: '/opportunities/' })
   open(@Body() body: OpenOpportunityDto, @CommandHeaders() context: CommandContext): Promise<CommandOutcome> {
     const { fields, commandId, occurredAt } = split(body, context);
     const { opportunityId, ...data } = fields;
@@ -37,7 +36,6 @@ export class OpportunityCommandsController {
   }
 
   @Post(':opportunityId/stage')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Move an open opportunity to a later stage' })
   @ApiCommandResponses()
   advanceStage(
@@ -50,7 +48,6 @@ export class OpportunityCommandsController {
   }
 
   @Post(':opportunityId/won')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Close an open opportunity as won' })
   @ApiCommandResponses()
   win(
@@ -63,7 +60,6 @@ export class OpportunityCommandsController {
   }
 
   @Post(':opportunityId/lost')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Close an open opportunity as lost, with the reason' })
   @ApiCommandResponses()
   lose(
