@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 /**
  * The peer lives in its own project, `bench/event-store/peer` (package.json, lockfile, node_modules), not in
  * the project's dependencies: it runs on `sqlite3`, whose native binding `npm ci` would otherwise build for
- * every user (ADR 0028). `npm run bench:event-store:peer` installs it; the bench does so on first use.
+ * every user (ADR 0030). `npm run bench:event-store:peer` installs it; the bench does so on first use.
  */
 const PEER_DIR = join(__dirname, 'peer');
 const REPO_ROOT = join(__dirname, '..', '..');
