@@ -33,6 +33,8 @@ export interface BusProjectorOptions {
   readonly openEvents?: (events: readonly EventEnvelope[]) => Promise<EventEnvelope[]>;
   /** Events per handled batch. Default 500. */
   readonly batchSize?: number;
+  /** Partitions of the per-customer topic applied at once (ordered delivery reads one). Default 1. */
+  readonly concurrentPartitions?: number;
   /** Tries of `documentId` / `evolve` for one event before it is dead-lettered. Default 3. */
   readonly maxAttempts?: number;
   /** Wait before a failed batch is delivered again. Default 1,000 ms. */

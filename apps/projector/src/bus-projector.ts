@@ -65,7 +65,10 @@ export class BusProjector {
   private writer: CollectionWriter | undefined;
   private targets: GroupTargets | undefined;
   private lastError: string | undefined;
-  private failedBatch: { readonly key: string; readonly attempts: number } | undefined;
+  /** Per partition: the batch that last failed there, and how often in a row. */
+  private readonly failedBatches = new Map<number, { readonly key: string; readonly attempts: number }>();
+  /** Batches of several partitions may look up the target at once; one at a time may move the writer. */
+  private targetLookup: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: BusProjectorOptions) {
     const { delivery, topics } = options;
@@ -83,7 +86,7 @@ export class BusProjector {
    * silently. So topics need not keep the whole log, and a group may lag past retention.
    */
   async start(): Promise<void> {
-    const { bus, groupId, batchSize, retryDelayMs } = this.options;
+    const { bus, groupId, batchSize, retryDelayMs, concurrentPartitions, delivery } = this.options;
     await this.prepare();
     const partitions = await bus.groupLag(groupId, this.topic);
     if (partitions.some((partition) => partition.earliest > (partition.committed ?? 0))) {
@@ -95,6 +98,7 @@ export class BusProjector {
       groupId,
       maxBatchSize: batchSize ?? 500,
       retryDelayMs,
+      concurrentPartitions: delivery === 'per-customer' ? concurrentPartitions : 1,
       handle: (batch) => this.handle(batch),
       onError: (error) => {
         this.lastError = error instanceof Error ? error.message : String(error);
@@ -144,20 +148,25 @@ export class BusProjector {
   private async applyOrSetAside(writer: CollectionWriter, batch: ConsumedBatch): Promise<BatchApplied> {
     try {
       const applied = await this.apply(writer, batch.messages);
-      this.failedBatch = undefined;
+      this.failedBatches.delete(batch.partition);
       return applied;
     } catch (error) {
       if (error instanceof PoisonEventError) throw error;
       const attempts = this.countFailure(batch);
       if (attempts < (this.options.maxAttempts ?? 3)) throw error;
-      this.failedBatch = undefined;
+      this.failedBatches.delete(batch.partition);
       return this.applyOneByOne(writer, batch, attempts);
     }
   }
 
   private async apply(writer: CollectionWriter, messages: readonly ConsumedMessage[]): Promise<BatchApplied> {
     const events = await consumedEvents(messages, this.options);
-    const applied = await writer.apply(events, await this.checkpointAfter(writer, events));
+    // From a partitioned topic the checkpoint cannot follow (other partitions may be behind): it stays where
+    // the event store last brought it, and the group's offsets carry the progress.
+    const applied =
+      this.options.delivery === 'per-customer'
+        ? await writer.applyWithinPartition(events)
+        : await writer.apply(events, await this.checkpointAfter(writer, events));
     return { events: events.length, applied: applied.applied, deadLettered: applied.deadLettered };
   }
 
@@ -195,19 +204,15 @@ export class BusProjector {
     const first = batch.messages[0]?.offset;
     const last = batch.messages[batch.messages.length - 1]?.offset;
     const key = `${batch.topic}/${batch.partition}/${first}-${last}`;
-    const attempts = this.failedBatch?.key === key ? this.failedBatch.attempts + 1 : 1;
-    this.failedBatch = { key, attempts };
+    const failed = this.failedBatches.get(batch.partition);
+    const attempts = failed?.key === key ? failed.attempts + 1 : 1;
+    this.failedBatches.set(batch.partition, { key, attempts });
     return attempts;
   }
 
-  /**
-   * The read-store checkpoint keeps its meaning, "every event at or below it is applied": in global order
-   * it follows the batch; from a partitioned topic it cannot (other partitions may be behind), so it stays
-   * where the event store last brought it and the group's offsets carry the progress.
-   */
+  /** In global order the read-store checkpoint ("every event at or below it is applied") follows the batch. */
   private async checkpointAfter(writer: CollectionWriter, events: readonly EventEnvelope[]): Promise<number> {
     const checkpoint = await writer.checkpoint();
-    if (this.options.delivery === 'per-customer') return checkpoint;
     return Math.max(checkpoint, ...events.map((event) => event.position));
   }
 
@@ -217,6 +222,15 @@ export class BusProjector {
    * first caught up from the event store; the fence makes the redelivered messages no-ops.
    */
   private async targetWriter(): Promise<CollectionWriter> {
+    const collection = await projectionTarget(this.options.readStore, this.options.definition);
+    if (this.writer?.collection === collection) return this.writer;
+    const moved = this.targetLookup.then(() => this.moveWriter());
+    this.targetLookup = moved.catch(() => undefined);
+    return moved;
+  }
+
+  /** Run one at a time: the first batch to see a new target catches up and opens it, the others reuse it. */
+  private async moveWriter(): Promise<CollectionWriter> {
     const { definition, readStore, runOptions, maxAttempts, clock, groupId } = this.options;
     const collection = await projectionTarget(readStore, definition);
     if (this.writer?.collection === collection) return this.writer;

@@ -25,6 +25,7 @@ export interface ProjectorSettings {
   readonly topics: BusTopics;
   readonly groupPrefix: string;
   readonly batchSize: number;
+  readonly concurrentPartitions?: number;
   readonly maxAttempts: number;
   readonly retryDelayMs: number;
   readonly deliveryOf?: (definition: ProjectionDefinition) => ProjectionDelivery;
@@ -67,6 +68,7 @@ export function busProjectors(
         topics: settings.topics,
         groupId: projectionGroupId(settings.groupPrefix, definition),
         batchSize: settings.batchSize,
+        concurrentPartitions: settings.concurrentPartitions,
         maxAttempts: settings.maxAttempts,
         retryDelayMs: settings.retryDelayMs,
         onBatch: wiring.onBatch,

@@ -86,6 +86,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
                 topics: bus.topics,
                 groupPrefix: env.PROJECTOR_GROUP_PREFIX,
                 batchSize: env.PROJECTOR_BATCH_SIZE,
+                concurrentPartitions: env.PROJECTOR_CONCURRENT_PARTITIONS,
                 maxAttempts: env.PROJECTOR_MAX_ATTEMPTS,
                 retryDelayMs: env.PROJECTOR_RETRY_DELAY_MS,
               },

@@ -48,6 +48,12 @@ export interface ConsumeOptions {
   readonly handle: (batch: ConsumedBatch) => Promise<void>;
   /** Wait before a failed batch is delivered again. Default 1,000 ms. */
   readonly retryDelayMs?: number;
+  /**
+   * Batches of up to this many partitions may be in the handler at once (default 1), so a handler that waits
+   * on I/O keeps several partitions moving. One partition's batches still come one at a time, in order. A bus
+   * may hand over fewer at once; the embedded bus hands over one.
+   */
+  readonly concurrentPartitions?: number;
   readonly onError?: (error: unknown, batch: ConsumedBatch) => void;
 }
 

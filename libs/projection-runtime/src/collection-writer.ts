@@ -90,6 +90,18 @@ export class CollectionWriter<TDoc extends ProjectionDocument = ProjectionDocume
     batch: readonly EventEnvelope[],
     through: number = batch[batch.length - 1].position,
   ): Promise<AppliedBatch> {
+    return this.guarded(batch, through);
+  }
+
+  /**
+   * Applies a batch of one partition of a partitioned feed, where the checkpoint cannot follow it (other
+   * partitions may be behind): it stays where it is, and is neither read nor written.
+   */
+  async applyWithinPartition(batch: readonly EventEnvelope[]): Promise<AppliedBatch> {
+    return this.guarded(batch, null);
+  }
+
+  private async guarded(batch: readonly EventEnvelope[], through: number | null): Promise<AppliedBatch> {
     try {
       return await this.applyBatch(batch, through);
     } catch (error) {
@@ -98,7 +110,7 @@ export class CollectionWriter<TDoc extends ProjectionDocument = ProjectionDocume
     }
   }
 
-  private async applyBatch(batch: readonly EventEnvelope[], through: number): Promise<AppliedBatch> {
+  private async applyBatch(batch: readonly EventEnvelope[], through: number | null): Promise<AppliedBatch> {
     const { definition, collection, maxAttempts, chain } = this.options;
     const routed = routeBatch(definition, collection, batch, maxAttempts);
     const ids = new Set(routed.routed.map((entry) => entry.documentId));
@@ -115,12 +127,14 @@ export class CollectionWriter<TDoc extends ProjectionDocument = ProjectionDocume
     if (deadLetters.length > 0 && this.options.poison === 'halt') throw new PoisonEventError(deadLetters[0]);
 
     await this.write(evolved, deadLetters);
-    const position = through;
+    const position = through ?? batch[batch.length - 1].position;
     const completedAt = this.options.clock();
-    await this.options.readStore.saveCheckpoint(collection, {
-      position,
-      updatedAt: completedAt.toISOString(),
-    });
+    if (through !== null) {
+      await this.options.readStore.saveCheckpoint(collection, {
+        position,
+        updatedAt: completedAt.toISOString(),
+      });
+    }
     this.written.remember(evolved.documents);
     return { position, applied: evolved.applied, deadLettered: deadLetters.length, completedAt };
   }

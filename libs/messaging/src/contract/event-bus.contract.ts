@@ -100,6 +100,37 @@ export function describeEventBusContract(adapter: string, open: OpenFactory<Even
       expect(other.messages).toHaveLength(62);
     });
 
+    it('hands over one batch of a partition at a time, in offset order, however many partitions it may run at once', async () => {
+      const topic = await topicWith('concurrent', 4, 120, 40);
+      const inFlight = new Set<number>();
+      let overlapping = 0;
+      const received = new Received();
+      const consumer = await bus().consume({
+        topic,
+        groupId: uniqueGroup('concurrent'),
+        maxBatchSize: 5,
+        concurrentPartitions: 4,
+        handle: async (batch) => {
+          if (inFlight.has(batch.partition)) overlapping++;
+          inFlight.add(batch.partition);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          inFlight.delete(batch.partition);
+          await received.handle(batch);
+        },
+      });
+      await eventually(() => received.messages.length >= 120);
+      await consumer.stop();
+
+      expect(overlapping).toBe(0);
+      expect(received.messages.map(sequenceOf).sort((a, b) => a - b)).toEqual([...Array(120).keys()]);
+      for (let partition = 0; partition < 4; partition++) {
+        const offsets = received.batches
+          .filter((batch) => batch.partition === partition)
+          .flatMap((batch) => batch.messages.map((m) => m.offset));
+        expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+      }
+    });
+
     it('commits nothing for a batch whose handler failed and delivers that batch again', async () => {
       const topic = await topicWith('retry', 1, 5, 1);
       const group = uniqueGroup('retry');

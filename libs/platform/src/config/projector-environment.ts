@@ -24,6 +24,16 @@ export class ProjectorEnvironment extends BusEnvironment {
   @Type(() => Number)
   PROJECTOR_RETRY_DELAY_MS = 1_000;
 
+  /**
+   * Partitions of the per-customer topic one projection applies at once: each batch waits on the read store,
+   * so several partitions in flight keep the projection moving (one partition's batches stay in order).
+   */
+  @IsInt({ message: 'PROJECTOR_CONCURRENT_PARTITIONS must be a whole number' })
+  @Min(1, { message: 'PROJECTOR_CONCURRENT_PARTITIONS must be at least 1' })
+  @Max(64, { message: 'PROJECTOR_CONCURRENT_PARTITIONS must be at most 64' })
+  @Type(() => Number)
+  PROJECTOR_CONCURRENT_PARTITIONS = 6;
+
   /** Comma-separated projection names this process runs (default: all), to spread projections over processes. */
   @IsOptional()
   @Matches(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, {

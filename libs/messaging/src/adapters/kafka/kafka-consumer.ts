@@ -65,7 +65,7 @@ export async function startKafkaConsumer(
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: options.concurrentPartitions ?? 1,
       eachBatch,
     });
   });

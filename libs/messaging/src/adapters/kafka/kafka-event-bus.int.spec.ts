@@ -4,7 +4,7 @@ import { describeWhereServerReachable } from '@crm/test-support';
 import { MessageTooLargeError } from '../../bus-errors';
 import type { BusLogLevel } from '../../bus-log';
 import type { BusConsumer } from '../../event-bus';
-import { eventually, message, uniqueGroup, uniqueTopic } from '../../contract/contract-fixtures';
+import { eventually, message, messages, uniqueGroup, uniqueTopic } from '../../contract/contract-fixtures';
 import { kafkaServerTarget } from '../../contract/kafka-contract-target';
 import { KafkaEventBus } from './kafka-event-bus';
 
@@ -121,6 +121,31 @@ describeWhereServerReachable(kafkaServerTarget('Kafka event-bus robustness suite
       const [offsets] = await admin.fetchTopicOffsets(topic);
       expect(Number(offsets.high)).toBe(1);
     });
+
+    it('runs the handler on several partitions at once when asked', async () => {
+      const topic = uniqueTopic('concurrent');
+      await bus.ensureTopics([{ name: topic, partitions: 4 }]);
+      await bus.publish(topic, messages(80, 16));
+      let inFlight = 0;
+      let mostAtOnce = 0;
+      let handled = 0;
+      const consumer = await bus.consume({
+        topic,
+        groupId: uniqueGroup('concurrent'),
+        maxBatchSize: 5,
+        concurrentPartitions: 4,
+        handle: async (batch) => {
+          mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          inFlight--;
+          handled += batch.messages.length;
+        },
+      });
+      await eventually(() => handled >= 80, 60_000);
+      await consumer.stop();
+
+      expect(mostAtOnce).toBeGreaterThan(1);
+    }, 90_000);
 
     it('tells which member of a group holds no partition, and since when', async () => {
       const topic = uniqueTopic('one-partition');
