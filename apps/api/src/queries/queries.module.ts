@@ -12,7 +12,9 @@ import { LoyaltyQueriesController } from './loyalty/loyalty-queries.controller';
 import { GetOpportunityHandler } from './opportunities/get-opportunity.handler';
 import { GetPipelineSummaryHandler } from './opportunities/get-pipeline-summary.handler';
 import { OpportunityQueriesController } from './opportunities/opportunity-queries.controller';
+import { FindProjectionDocumentsHandler } from './projections/find-projection-documents.handler';
 import { GetProjectionStatusesHandler } from './projections/get-projection-statuses.handler';
+import { ProjectionCatalogue } from './projections/projection-catalogue';
 import { ProjectionQueriesController } from './projections/projection-queries.controller';
 import { GetKpisHandler } from './kpis/get-kpis.handler';
 import { KpiQueriesController } from './kpis/kpi-queries.controller';
@@ -39,6 +41,8 @@ import { SegmentQueriesController } from './segments/segment-queries.controller'
     GetPipelineSummaryHandler,
     GetOpportunityHandler,
     GetProjectionStatusesHandler,
+    ProjectionCatalogue,
+    FindProjectionDocumentsHandler,
     KpiSources,
     GetKpisHandler,
     SegmentLedgers,
