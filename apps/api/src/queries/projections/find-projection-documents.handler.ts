@@ -39,7 +39,7 @@ export class FindProjectionDocumentsHandler implements IQueryHandler<FindProject
         query: loggedQuery(request),
       });
     }
-    return page.nextCursor === undefined ? { items: page.items } : page;
+    return page;
   }
 }
 

@@ -3,10 +3,10 @@ import type { Role } from '../../auth/role';
 
 /**
  * Who reads a projection's documents besides admin. The audit trail is the auditors' (as GET /audit is),
- * and reading it is logged; every other read model is the analysts' (ADR: projection documents over HTTP).
+ * and reading it is logged; every other read model is the analysts' (ADR 0028).
  */
 export const readerOf = (projection: string): Role =>
   projection === AUDIT_TRAIL_NAME ? 'auditor' : 'analyst';
 
-/** Whether reading the projection appends SensitiveRecordViewed first, as GET /audit does. */
+/** Whether a read of the projection appends SensitiveRecordViewed before it is answered, as GET /audit does. */
 export const isLoggedRead = (projection: string): boolean => projection === AUDIT_TRAIL_NAME;
