@@ -126,6 +126,7 @@ const QUERY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   '/customers/{customerId}/history': ['asOf', 'purpose', 'cursor', 'limit'],
   '/customers/{customerId}/data-export': ['purpose'],
   '/audit': ['customerId', 'actor', 'type', 'from', 'to', 'purpose', 'cursor', 'limit'],
+  '/projections/{name}/documents': ['where', 'id', 'purpose', 'cursor', 'limit'],
   '/kpis': ['from', 'to'],
   '/segments/rfm': ['asOf', 'segment', 'cursor', 'limit'],
   '/segments/pareto': ['asOf'],

@@ -5,6 +5,7 @@ import { exportCommand } from './export.command';
 import { keysCommand } from './keys.command';
 import { loyaltyCommand } from './loyalty.command';
 import { projectionCommands } from './projections.command';
+import { queryCommand } from './query.command';
 import { seedCommand } from './seed.command';
 
 // Crash-only: an error nobody handled is logged as JSON and ends the process (docs/operations.md).
@@ -16,6 +17,7 @@ const program = new Command('crm')
   .addCommand(loyaltyCommand())
   .addCommand(seedCommand())
   .addCommand(exportCommand())
+  .addCommand(queryCommand())
   .addCommand(auditCommand())
   .addCommand(keysCommand());
 for (const command of projectionCommands()) program.addCommand(command);

@@ -150,6 +150,16 @@ describe('crm replay --definition <file outside the repository>', () => {
     } finally {
       await reads.close();
     }
+
+    const queried = await crm(analysis, dataDir, 'query', 'purchases-by-channel', '--where', 'purchases>=1');
+    expect(queried.code).toBe(0);
+    const lines = queried.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; body: unknown });
+    expect(Object.fromEntries(lines.map((line) => [line.id, line.body]))).toEqual(
+      await expectedByChannel(dataDir),
+    );
   });
 
   it('refuses a file that is no valid definition, naming each problem, with exit code 1', async () => {

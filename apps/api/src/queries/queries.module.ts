@@ -12,7 +12,9 @@ import { LoyaltyQueriesController } from './loyalty/loyalty-queries.controller';
 import { GetOpportunityHandler } from './opportunities/get-opportunity.handler';
 import { GetPipelineSummaryHandler } from './opportunities/get-pipeline-summary.handler';
 import { OpportunityQueriesController } from './opportunities/opportunity-queries.controller';
+import { FindProjectionDocumentsHandler } from './projections/find-projection-documents.handler';
 import { GetProjectionStatusesHandler } from './projections/get-projection-statuses.handler';
+import { ProjectionCatalogue } from './projections/projection-catalogue';
 import { ProjectionQueriesController } from './projections/projection-queries.controller';
 import { GetKpisHandler } from './kpis/get-kpis.handler';
 import { KpiQueriesController } from './kpis/kpi-queries.controller';
@@ -40,6 +42,8 @@ import { SegmentQueriesController } from './segments/segment-queries.controller'
     GetOpportunityHandler,
     GetProjectionStatusesHandler,
     KpiAggregatesFeed,
+    ProjectionCatalogue,
+    FindProjectionDocumentsHandler,
     GetKpisHandler,
     SegmentLedgers,
     CurrentRfm,

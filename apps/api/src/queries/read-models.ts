@@ -1,5 +1,12 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { READ_STORE } from '@crm/platform';
+import {
+  DocumentFilterError,
+  type DocumentSelection,
+  type FilterableProjection,
+  projectionDocuments,
+  storageName,
+} from '@crm/projection-runtime';
 import { invalidField } from '../http/validation.pipe';
 import {
   type Condition,
@@ -50,10 +57,19 @@ export class ReadModels {
     return this.translated(model, () => this.store.count(model, where));
   }
 
-  private async translated<T>(model: ReadModel, read: () => Promise<T>): Promise<T> {
+  /** The documents of any readable projection, registered or ad-hoc (GET /projections/{name}/documents). */
+  projectionDocuments(definition: FilterableProjection, selection: DocumentSelection): Promise<Page> {
+    return this.translated(storageName(definition.name), () =>
+      projectionDocuments(this.store, definition, selection),
+    );
+  }
+
+  private async translated<T>(model: string, read: () => Promise<T>): Promise<T> {
     try {
       return await read();
     } catch (error) {
+      // Filters are checked against the projection's declared fields before the read store sees them.
+      if (error instanceof DocumentFilterError) throw invalidField('where', error.message);
       // The only part of a query that reaches the read store unparsed by a DTO is the cursor.
       if (error instanceof InvalidQueryError) throw invalidField('cursor', error.message);
       if (error instanceof UnknownCollectionError) {

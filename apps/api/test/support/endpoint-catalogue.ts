@@ -324,6 +324,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   { method: 'GET', route: '/projections', access: READERS, prepare: async () => ({ path: '/projections' }) },
   {
+    method: 'GET',
+    route: '/projections/{name}/documents',
+    access: READERS,
+    prepare: async () => ({ path: '/projections/customer-360/documents?where=tier=bronze' }),
+  },
+  {
     method: 'POST',
     route: '/loyalty/reviews',
     access: [],
