@@ -1,1 +1,2 @@
+export type { IdLookup } from './id-lookup';
 export { MongoReadStore, type MongoReadStoreOptions } from './mongo-read-store';

@@ -72,5 +72,47 @@ describeWhereMongoReachable('MongoDB read-store consistency suite', 'crm_read_st
         await store.close();
       }
     });
+
+    it('reads many ids as the server calls for: one $in on MongoDB, one _id query each on FerretDB', async () => {
+      const client = new MongoClient(database.url);
+      const info = await client.db('admin').command({ buildInfo: 1 });
+      await client.close();
+      const ferret = 'ferretdbVersion' in info;
+      const ids = Array.from({ length: 40 }, (_, n) => `c-${n}`);
+      const seed = await open();
+      await seed.ensureCollection({ name: 'customers', fields: [] });
+      await seed.bulkWrite(
+        'customers',
+        ids.map((id, n) => ({ kind: 'upsert', document: { id, version: 1, body: { n } } })),
+      );
+      await seed.close();
+      const asked = [...ids.slice(0, 35), 'c-absent'];
+
+      const answers = new Map<string, unknown>();
+      for (const lookup of ['detected', 'in', 'each'] as const) {
+        const store = await open(lookup === 'detected' ? {} : { idLookup: lookup });
+        try {
+          commands = [];
+          const found = await store.getMany('customers', asked);
+          answers.set(
+            lookup,
+            [...found.entries()].sort(([a], [b]) => a.localeCompare(b)),
+          );
+          const finds = commands.filter(
+            (event) => event.commandName === 'find' && event.command.find === 'customers',
+          ).length;
+          if (lookup === 'detected') {
+            expect(await store.lookupOfIds()).toBe(ferret ? 'each' : 'in');
+          } else {
+            expect(finds).toBe(lookup === 'in' ? 1 : asked.length);
+          }
+        } finally {
+          await store.close();
+        }
+      }
+      expect(answers.get('in')).toHaveLength(35);
+      expect(answers.get('each')).toEqual(answers.get('in'));
+      expect(answers.get('detected')).toEqual(answers.get('in'));
+    });
   });
 });

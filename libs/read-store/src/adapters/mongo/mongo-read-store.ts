@@ -34,6 +34,7 @@ import {
 } from './mongo-document';
 import { documentFilter, sortSpec } from './mongo-filter';
 import { DUPLICATE_KEY, fencedUpdate, winningOperations } from './mongo-write';
+import { detectIdLookup, findByIds, type IdLookup } from './id-lookup';
 import { upsertOne } from './upsert-one';
 
 export interface MongoReadStoreOptions {
@@ -50,6 +51,8 @@ export interface MongoReadStoreOptions {
    * versions; a lagging secondary would hand it an older version than the one it wrote.
    */
   readonly readPreference?: ReadPreferenceLike;
+  /** Default: what the server calls for (`detectIdLookup`), asked once, on the first `getMany`. */
+  readonly idLookup?: IdLookup;
 }
 
 /** What the store pins on its database handle, whatever the connection string says. */
@@ -66,6 +69,7 @@ export class MongoReadStore implements ReadStore {
   private readonly collections: Collection<CollectionRecord>;
   private readonly aliases: Collection<AliasRecord>;
   private readonly checkpoints: Collection<CheckpointRecord>;
+  private idLookup: Promise<IdLookup> | undefined;
 
   static async connect(options: MongoReadStoreOptions): Promise<MongoReadStore> {
     const client = new MongoClient(options.url, options.clientOptions);
@@ -92,6 +96,7 @@ export class MongoReadStore implements ReadStore {
     this.collections = this.db.collection<CollectionRecord>('collections');
     this.aliases = this.db.collection<AliasRecord>('aliases');
     this.checkpoints = this.db.collection<CheckpointRecord>('checkpoints');
+    if (options.idLookup !== undefined) this.idLookup = Promise.resolve(options.idLookup);
   }
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
@@ -139,8 +144,17 @@ export class MongoReadStore implements ReadStore {
   async getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
     ids.forEach((id) => assertDocumentId(id));
     const documents = await this.documents(collection);
-    const found = await documents.find({ _id: { $in: [...ids] }, deleted: { $eq: false } }).toArray();
+    const found = await findByIds(documents, ids, await this.lookupOfIds());
     return new Map(found.map((document) => [document._id, toStored(document)]));
+  }
+
+  /** How `getMany` reads here: as configured, else asked of the server once (a failed ask is asked again). */
+  lookupOfIds(): Promise<IdLookup> {
+    this.idLookup ??= detectIdLookup(this.db).catch((error: unknown) => {
+      this.idLookup = undefined;
+      throw error;
+    });
+    return this.idLookup;
   }
 
   async bulkWrite(collection: string, operations: readonly WriteOperation[]): Promise<void> {
