@@ -8,6 +8,7 @@ import type { ReadStore } from '@crm/read-store/read-store';
 import { type Breakdown, emptyBreakdown, instrument } from './breakdown';
 import { PeakRss } from './peak-rss';
 import type { PhaseRequest, PhaseResult } from './phase-protocol';
+import { ThreadCpu, type ThreadCpuSeconds } from './thread-cpu';
 
 type RebuildRequest = Extract<PhaseRequest, { phase: 'rebuild' }>;
 
@@ -37,10 +38,12 @@ export async function rebuildCustomer360(
   const plain: Parts = { source, readStore, definition: customer360 };
   const parts = breakdown ? instrument(plain, breakdown) : plain;
   const rss = new PeakRss();
+  const cpu = new ThreadCpu();
   let applied = 0;
   const onEvents = (total: number): void => {
     applied = total;
     rss.sample();
+    cpu.sample();
     progress(total);
   };
   const startRssBytes = process.memoryUsage.rss();
@@ -49,6 +52,7 @@ export async function rebuildCustomer360(
   const collection = await rebuilt(parts, request, onEvents);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peak = rss.stop();
+  const threads = cpu.stop();
   const documents = await readStore.count(collection);
   const deadLetters = await readStore.count(DEAD_LETTERS.name);
   await readStore.close();
@@ -60,7 +64,10 @@ export async function rebuildCustomer360(
     maxRssBytes: peak.maxRssBytes,
     sampledPeakRssBytes: peak.sampledPeakBytes,
     ...(breakdown ? { breakdown } : {}),
-    notes: [`${documents.toLocaleString('en-US')} customer-360 documents, ${deadLetters} dead letters`],
+    notes: [
+      `${documents.toLocaleString('en-US')} customer-360 documents, ${deadLetters} dead letters`,
+      ...(threads === undefined ? [] : [cpuNote(threads, seconds)]),
+    ],
   };
 }
 
@@ -93,6 +100,16 @@ async function withRunner(
   });
   await runner.runUntil(request.untilPosition);
   return runner.collection;
+}
+
+/** Where the CPU went, by thread, and how many of the machine's cores that kept busy on average. */
+function cpuNote({ main, started, others }: ThreadCpuSeconds, seconds: number): string {
+  const total = main + started + others;
+  return (
+    `CPU ${total.toFixed(1)} s in all (${(total / seconds).toFixed(2)} cores over the ${seconds.toFixed(2)} s): ` +
+    `main thread ${main.toFixed(1)} s, threads started by the rebuild (the read-ahead reader) ${started.toFixed(1)} s, ` +
+    `the process's other threads (V8's GC helpers) ${others.toFixed(1)} s`
+  );
 }
 
 /** The source with its head pinned at `head`: a rebuild reads to it and finds nothing newer to catch up. */
