@@ -95,6 +95,23 @@ export class PersonalDataCipher {
     });
   }
 
+  /**
+   * `plaintext` (a snapshot of the customer's state, say) sealed whole with the customer's data key;
+   * undefined when they have no active key (erased), so that nothing of theirs is written in clear.
+   */
+  async sealForSubject(subjectId: string, plaintext: Buffer, aad: string): Promise<Buffer | undefined> {
+    const dataKey = await this.keyFor(subjectId, false);
+    if (dataKey?.state !== 'active') return undefined;
+    return Buffer.from(seal(dataKey.key, plaintext, aad), 'base64url');
+  }
+
+  /** What `sealForSubject` sealed; undefined once the customer's key is destroyed or missing. */
+  async openForSubject(subjectId: string, sealed: Buffer, aad: string): Promise<Buffer | undefined> {
+    const dataKey = await this.keyFor(subjectId, false);
+    if (dataKey?.state !== 'active') return undefined;
+    return open(dataKey.key, sealed.toString('base64url'), aad);
+  }
+
   /** Destroys the customer's data key for good (crypto-shredding); idempotent. */
   async shred(subjectId: string): Promise<void> {
     await this.keys.destroy(subjectId, this.clock().toISOString());
