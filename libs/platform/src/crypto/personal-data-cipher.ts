@@ -7,7 +7,7 @@ import {
   parseStreamName,
   transformPersonalFields,
 } from '@crm/domain';
-import { open, seal } from './aes-gcm';
+import { open, openBytes, seal, sealBytes } from './aes-gcm';
 import { type CachedDataKey, DataKeyCache } from './data-key-cache';
 import type { DataKeyRecord, KeyStore } from './key-store';
 import type { MasterKeyRing } from './master-key-ring';
@@ -102,14 +102,14 @@ export class PersonalDataCipher {
   async sealForSubject(subjectId: string, plaintext: Buffer, aad: string): Promise<Buffer | undefined> {
     const dataKey = await this.keyFor(subjectId, false);
     if (dataKey?.state !== 'active') return undefined;
-    return Buffer.from(seal(dataKey.key, plaintext, aad), 'base64url');
+    return sealBytes(dataKey.key, plaintext, aad);
   }
 
   /** What `sealForSubject` sealed; undefined once the customer's key is destroyed or missing. */
   async openForSubject(subjectId: string, sealed: Buffer, aad: string): Promise<Buffer | undefined> {
     const dataKey = await this.keyFor(subjectId, false);
     if (dataKey?.state !== 'active') return undefined;
-    return open(dataKey.key, sealed.toString('base64url'), aad);
+    return openBytes(dataKey.key, sealed, aad);
   }
 
   /** Destroys the customer's data key for good (crypto-shredding); idempotent. */
