@@ -74,7 +74,8 @@ export async function snapshotAt(stack: StoreStack, streamId: string, revision: 
   let state = customers.initialState();
   for (const event of events) state = customers.evolve(state, event as unknown as Recorded<CustomerEvent>);
   const snapshots = new StreamSnapshots({ store: stack.snapshots, every: 1, onError: failLoudly });
-  await snapshots.saveIfDue(streamId, customers.stateCodec, -1, { state, revision });
+  const lastId = events[events.length - 1].id;
+  await snapshots.saveIfDue(streamId, customers.stateCodec, -1, { state, revision }, lastId);
 }
 
 export function commandRequest(command: CustomerCommand, commandId: string): CommandRequest<CustomerCommand> {

@@ -68,14 +68,14 @@ describe('CommandExecutor with snapshots of long streams', () => {
     expect(errors).toEqual([]);
   });
 
-  it('after a restart, starts from the snapshot and reads only the events after it', async () => {
+  it('after a restart, starts from the snapshot, checks its event, and reads only the events after it', async () => {
     await history(restarted(), 7);
     readsFrom = [];
     const executor = restarted();
 
     const outcome = await executor.execute(customers, request(purchase('p-7'), 'cmd-p-7'));
 
-    expect(readsFrom).toEqual([5]);
+    expect(readsFrom).toEqual([4, 5]);
     expect(outcome.revision).toBe(9);
     expect(await executor.load(customers, STREAM)).toEqual(await truth());
   });
@@ -90,7 +90,7 @@ describe('CommandExecutor with snapshots of long streams', () => {
     expect(await snapshots.load(STREAM, customers.stateCodec!.version)).toMatchObject({ revision: 13 });
     readsFrom = [];
     const fromSnapshot = await restarted().load(customers, STREAM);
-    expect(readsFrom).toEqual([14]);
+    expect(readsFrom).toEqual([13, 14]);
     expect(fromSnapshot).toEqual(await truth());
   });
 
@@ -111,9 +111,9 @@ describe('CommandExecutor with snapshots of long streams', () => {
 
   it('reports a snapshot it cannot decode and folds the stream instead; the command goes through', async () => {
     await history(restarted(), 7);
-    const { version } = customers.stateCodec!;
+    const stored = (await snapshots.load(STREAM, customers.stateCodec!.version))!;
     await snapshots.delete(STREAM);
-    await snapshots.save({ streamId: STREAM, revision: 4, version, state: Buffer.from('{not json') });
+    await snapshots.save({ ...stored, state: Buffer.from('{not json') });
     readsFrom = [];
     const executor = restarted();
 
@@ -122,6 +122,21 @@ describe('CommandExecutor with snapshots of long streams', () => {
     expect(errors).toHaveLength(1);
     expect(readsFrom).toEqual([0]);
     expect(await executor.load(customers, STREAM)).toEqual(await truth());
+  });
+
+  it('does not use a snapshot whose event is not the stream’s at its revision (a log restored from elsewhere)', async () => {
+    await history(restarted(), 7);
+    const stored = (await snapshots.load(STREAM, customers.stateCodec!.version))!;
+    await snapshots.delete(STREAM);
+    await snapshots.save({ ...stored, eventId: 'an-event-of-another-log' });
+    readsFrom = [];
+    const executor = restarted();
+
+    const loaded = await executor.load(customers, STREAM);
+
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining('revision 4') })]);
+    expect(readsFrom).toEqual([4, 0]);
+    expect(loaded).toEqual(await truth());
   });
 
   it('writes no snapshot with the state cache off (every command reads its whole stream)', async () => {

@@ -201,7 +201,10 @@ export class CommandExecutor {
     try {
       const result = await this.store.append(streamId, events, revision < 0 ? 'no_stream' : revision);
       const appended = this.rememberAppended(aggregate, streamId, state, events, result);
-      if (appended) await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, revision, appended);
+      if (appended) {
+        const lastId = events[events.length - 1].id;
+        await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, revision, appended, lastId);
+      }
       return {
         commandId: request.commandId,
         streamId,
@@ -249,8 +252,7 @@ export class CommandExecutor {
     streamId: string,
   ): Promise<StreamState<S>> {
     const known =
-      this.cache.get<S>(streamId, aggregate.evolve) ??
-      (await this.snapshots?.load(streamId, aggregate.stateCodec));
+      this.cache.get<S>(streamId, aggregate.evolve) ?? (await this.fromSnapshot(aggregate, streamId));
     const from = known === undefined ? 0 : known.revision + 1;
     const tail = await this.store.readStream(streamId, { fromRevision: from });
     if (tail.length === 0) {
@@ -263,8 +265,23 @@ export class CommandExecutor {
       revision: lastRevision(tail),
     };
     this.cache.remember(streamId, aggregate.evolve, current);
-    await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, from - 1, current);
+    const lastId = tail[tail.length - 1].id;
+    await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, from - 1, current, lastId);
     return current;
+  }
+
+  /** The stream's snapshot, if it has one and it was folded from this stream's events (one indexed read). */
+  private async fromSnapshot<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    streamId: string,
+  ): Promise<StreamState<S> | undefined> {
+    const snapshot = await this.snapshots?.load(streamId, aggregate.stateCodec);
+    if (snapshot === undefined) return undefined;
+    const { revision } = snapshot;
+    const [there] = await this.store.readStream(streamId, { fromRevision: revision, toRevision: revision });
+    if (there?.id === snapshot.eventId) return { state: snapshot.state, revision };
+    this.snapshots?.reportMismatch(streamId, revision);
+    return undefined;
   }
 
   private rememberAppended<C, S, E extends DomainEvent>(

@@ -2,6 +2,11 @@ import type { StateCodec } from '@crm/domain';
 import type { SnapshotStore } from '@crm/event-store';
 import type { StreamState } from './stream-state-cache';
 
+/** A state loaded from a snapshot, with the id of the event it was folded up to. */
+export interface SnapshotState<S> extends StreamState<S> {
+  readonly eventId: string;
+}
+
 export interface SnapshotOptions {
   readonly store: SnapshotStore;
   /** A stream's snapshot is written each time its revision passes a multiple of this (default 100). */
@@ -32,31 +37,44 @@ export class StreamSnapshots {
     }
   }
 
-  async load<S>(streamId: string, codec: StateCodec<S> | undefined): Promise<StreamState<S> | undefined> {
+  async load<S>(streamId: string, codec: StateCodec<S> | undefined): Promise<SnapshotState<S> | undefined> {
     if (codec === undefined) return undefined;
     try {
       const snapshot = await this.store.load(streamId, codec.version);
       if (snapshot === undefined) return undefined;
-      return { state: codec.decode(snapshot.state.toString('utf8')), revision: snapshot.revision };
+      const state = codec.decode(snapshot.state.toString('utf8'));
+      return { state, revision: snapshot.revision, eventId: snapshot.eventId };
     } catch (error) {
       this.onError(error, streamId);
       return undefined;
     }
   }
 
-  /** Writes `current` if the stream passed a multiple of `every` since `fromRevision`, the last state written or loaded. */
+  /** A loaded snapshot turned out not to be of this stream's history; it is not used. */
+  reportMismatch(streamId: string, revision: number): void {
+    this.onError(
+      new Error(`the snapshot at revision ${revision} is not of the stream's event there`),
+      streamId,
+    );
+  }
+
+  /**
+   * Writes `current`, folded up to the event `eventId`, if the stream passed a multiple of `every` since
+   * `fromRevision`, the state it was folded from.
+   */
   async saveIfDue<S>(
     streamId: string,
     codec: StateCodec<S> | undefined,
     fromRevision: number,
     current: StreamState<S>,
+    eventId: string,
   ): Promise<void> {
     if (codec === undefined) return;
     if (Math.floor((current.revision + 1) / this.every) <= Math.floor((fromRevision + 1) / this.every))
       return;
     try {
       const state = Buffer.from(codec.encode(current.state), 'utf8');
-      await this.store.save({ streamId, revision: current.revision, version: codec.version, state });
+      await this.store.save({ streamId, revision: current.revision, eventId, version: codec.version, state });
     } catch (error) {
       this.onError(error, streamId);
     }

@@ -5,6 +5,11 @@
 export interface Snapshot {
   readonly streamId: string;
   readonly revision: number;
+  /**
+   * The id of the event at `revision`: a snapshot whose event is not the stream's at that revision (a log
+   * restored from elsewhere beside newer snapshots) is not used.
+   */
+  readonly eventId: string;
   /** The decider's state version and event schema versions it was folded under (`StateCodec.version`). */
   readonly version: string;
   readonly state: Buffer;

@@ -16,6 +16,7 @@ const STATE = JSON.stringify({
 const snapshot = (streamId: string, revision = 99): Snapshot => ({
   streamId,
   revision,
+  eventId: `event-${revision}`,
   version: 'customer-state.1',
   state: Buffer.from(STATE),
 });

@@ -1,9 +1,9 @@
 import type { Snapshot, SnapshotStore } from '@crm/event-store';
 import { type PersonalDataCipher, personalDataSubject } from './personal-data-cipher';
 
-/** Binds a sealed state to its stream, revision and version: a state copied to another row does not open. */
+/** Binds a sealed state to its stream, revision, event and version: a state copied to another row does not open. */
 const snapshotAad = (snapshot: Snapshot): string =>
-  `crm-snapshot:${snapshot.streamId}:${snapshot.revision}:${snapshot.version}`;
+  `crm-snapshot:${snapshot.streamId}:${snapshot.revision}:${snapshot.eventId}:${snapshot.version}`;
 
 /**
  * Snapshots of customer streams sealed whole with the customer's data key (AES-256-GCM), as their events'

@@ -7,6 +7,7 @@ import { SqliteSnapshotStore } from './sqlite-snapshot-store';
 const snapshot = (revision: number, version = 'v1', streamId = 'customer-c-1'): Snapshot => ({
   streamId,
   revision,
+  eventId: `event-${revision}`,
   version,
   state: Buffer.from(`state at ${revision} under ${version}`),
 });

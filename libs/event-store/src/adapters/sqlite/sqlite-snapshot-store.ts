@@ -7,18 +7,21 @@ const CREATE_SNAPSHOTS = `
   CREATE TABLE IF NOT EXISTS snapshots (
     stream_id TEXT    PRIMARY KEY,
     revision  INTEGER NOT NULL,
+    event_id  TEXT    NOT NULL,
     version   TEXT    NOT NULL,
     state     BLOB    NOT NULL
   )`;
 
 // The upsert keeps a newer snapshot of the same version: two processes may fold the same stream.
 const SAVE = `
-  INSERT INTO snapshots (stream_id, revision, version, state) VALUES (?, ?, ?, ?)
-  ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, version = excluded.version, state = excluded.state
+  INSERT INTO snapshots (stream_id, revision, event_id, version, state) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (stream_id) DO UPDATE
+  SET revision = excluded.revision, event_id = excluded.event_id, version = excluded.version, state = excluded.state
   WHERE snapshots.version <> excluded.version OR snapshots.revision < excluded.revision`;
 
 interface SnapshotRow {
   readonly revision: number;
+  readonly event_id: string;
   readonly state: Buffer;
 }
 
@@ -29,11 +32,13 @@ interface SnapshotRow {
  */
 export class SqliteSnapshotStore implements SnapshotStore {
   private readonly loadRow: Database.Statement<[string, string], SnapshotRow>;
-  private readonly saveRow: Database.Statement<[string, number, string, Buffer]>;
+  private readonly saveRow: Database.Statement<[string, number, string, string, Buffer]>;
   private readonly deleteRow: Database.Statement<[string]>;
 
   private constructor(private readonly db: Database.Database) {
-    this.loadRow = db.prepare('SELECT revision, state FROM snapshots WHERE stream_id = ? AND version = ?');
+    this.loadRow = db.prepare(
+      'SELECT revision, event_id, state FROM snapshots WHERE stream_id = ? AND version = ?',
+    );
     this.saveRow = db.prepare(SAVE);
     this.deleteRow = db.prepare('DELETE FROM snapshots WHERE stream_id = ?');
   }
@@ -56,11 +61,12 @@ export class SqliteSnapshotStore implements SnapshotStore {
 
   async load(streamId: string, version: string): Promise<Snapshot | undefined> {
     const row = this.loadRow.get(streamId, version);
-    return row && { streamId, version, revision: row.revision, state: row.state };
+    return row && { streamId, version, revision: row.revision, eventId: row.event_id, state: row.state };
   }
 
   async save(snapshot: Snapshot): Promise<void> {
-    this.saveRow.run(snapshot.streamId, snapshot.revision, snapshot.version, snapshot.state);
+    const { streamId, revision, eventId, version, state } = snapshot;
+    this.saveRow.run(streamId, revision, eventId, version, state);
   }
 
   async delete(streamId: string): Promise<void> {
