@@ -1,5 +1,7 @@
 interface ProjectionStatus {
   readonly name: string;
+  /** The collection it writes, whose name its checkpoint bears. */
+  readonly collection: string;
   readonly position: number;
 }
 

@@ -1,24 +1,26 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineDescription } from '../event-store/machine';
 import { registerCustomers } from './customers';
 import { health, waitForProjections } from './health';
-import { type CpuShares, withCpuShares } from './process-cpu';
-import { buildApi, freePort, type RunningServer, startServer } from './server-process';
-import { markdownTable, met, type Row } from './table';
+import { withCpuShares } from './process-cpu';
+import { ProjectionLagSampler } from './projection-lag';
+import { allMet, type ApiPhases, type BarePhases, jsonReport, markdownReport, summary } from './report';
+import { buildApi, freePort, type RunningServer, startBareServer, startServer } from './server-process';
 import { randomSecret, serviceToken } from './tokens';
-import { type LoadOptions, type Measurement, readCustomer360, recordPurchases } from './workloads';
+import { type LoadOptions, readCustomer360, recordPurchases } from './workloads';
 
 const USAGE = `npm run bench:http -- [options]
 
   --connections N   concurrent HTTP connections (autocannon)                   (default 64)
   --seconds N       duration of each measured phase                            (default 20)
   --customers N     customers registered before measuring                      (default 1000)
-  --port N          port for the API; 0 picks a free one                       (default 0)
+  --port N          port for bare Fastify, then the API; 0 picks a free one    (default 0)
   --dir PATH        the API's data directory (kept); default a temp dir, removed after
   --cpu-prof DIR    run the API with --cpu-prof, writing its profile into DIR
+  --json            print one JSON object instead of the markdown report
   --help            this text
 `;
 
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '0' },
     dir: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -45,41 +48,40 @@ function integer(name: string, value: string | undefined, min: number): number {
   return n;
 }
 
-const loads = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
-
-const percent = (share: number | undefined): string =>
-  share === undefined ? 'n/a' : `${Math.round(share * 100)} %`;
-
-function summary(label: string, m: Measurement): string {
-  return `  ${label}: ${Math.round(m.requestsPerSecond).toLocaleString('en-US')}/s, p50 ${m.p50} ms, p99 ${m.p99} ms, max ${m.max} ms, errors ${m.errors} (status ${JSON.stringify(m.statusCodes)})`;
+/** The same requests, connections and duration as the API's phases, on bare Fastify in its own process. */
+async function runBarePhases(port: number, load: Omit<LoadOptions, 'url'>): Promise<BarePhases> {
+  log(`starting bare Fastify on port ${port}`);
+  const bare = await startBareServer(port, log);
+  try {
+    const options = { ...load, url: bare.url };
+    log(`bare POST, ${load.connections} connections, ${load.seconds} s`);
+    const post = await recordPurchases(options);
+    log(summary('bare POST', post));
+    log(`bare GET, ${load.connections} connections, ${load.seconds} s`);
+    const get = await readCustomer360(options);
+    log(summary('bare GET', get));
+    return { post, get };
+  } finally {
+    await bare.stop();
+  }
 }
 
-interface Phases {
-  readonly setupSeconds: number;
-  readonly writes: Measurement;
-  readonly writeCpu: CpuShares;
-  readonly headBefore: number;
-  readonly headAfterWrites: number;
-  readonly catchUpSeconds: number;
-  readonly reads: Measurement;
-  readonly readCpu: CpuShares;
-  readonly finalHead: number;
-}
-
-async function runPhases(server: RunningServer, load: LoadOptions): Promise<Phases> {
+async function runApiPhases(server: RunningServer, dataDir: string, load: LoadOptions): Promise<ApiPhases> {
   const setupStart = Date.now();
   log(`registering ${load.customers} customers`);
   await registerCustomers(server.url, load.token, load.customers);
   const setupSeconds = (Date.now() - setupStart) / 1000;
-  await waitForProjections(server.url, CATCH_UP_TIMEOUT_MS);
-  const headBefore = (await health(server.url)).eventStore.headPosition;
+  const settled = await waitForProjections(server.url, CATCH_UP_TIMEOUT_MS);
+  const headBefore = settled.eventStore.headPosition;
+  const checkpoints = (settled.projections ?? []).map((projection) => projection.collection);
 
-  log(`phase 1: RecordPurchase, ${load.connections} connections, ${load.seconds} s`);
-  const writes = await withCpuShares(server.pid, () => recordPurchases(load));
+  log(`RecordPurchase, ${load.connections} connections, ${load.seconds} s`);
+  const sampler = new ProjectionLagSampler(dataDir, checkpoints);
+  sampler.start();
+  const writes = await withCpuShares(server.pid, () => recordPurchases(load)).finally(() => sampler.stop());
+  const lag = sampler.result();
   log(summary('RecordPurchase', writes.result));
+  log(`  projections' maximum lag: ${lag.maxLagMs} ms (${lag.projection ?? 'none behind'})`);
   const headAfterWrites = (await health(server.url)).eventStore.headPosition;
 
   log('waiting for the projections to reach the head of the log');
@@ -87,7 +89,7 @@ async function runPhases(server: RunningServer, load: LoadOptions): Promise<Phas
   await waitForProjections(server.url, CATCH_UP_TIMEOUT_MS);
   const catchUpSeconds = (Date.now() - catchUpStart) / 1000;
 
-  log(`phase 2: GET /customers/:id, ${load.connections} connections, ${load.seconds} s`);
+  log(`customer-360 reads (GET /customers/:id), ${load.connections} connections, ${load.seconds} s`);
   const reads = await withCpuShares(server.pid, () => readCustomer360(load));
   log(summary('customer-360', reads.result));
   const finalHead = (await health(server.url)).eventStore.headPosition;
@@ -95,6 +97,7 @@ async function runPhases(server: RunningServer, load: LoadOptions): Promise<Phas
     setupSeconds,
     writes: writes.result,
     writeCpu: writes.cpu,
+    lag,
     headBefore,
     headAfterWrites,
     catchUpSeconds,
@@ -102,56 +105,6 @@ async function runPhases(server: RunningServer, load: LoadOptions): Promise<Phas
     readCpu: reads.cpu,
     finalHead,
   };
-}
-
-function rows(phases: Phases, connections: number): Row[] {
-  return [
-    {
-      workload: `RecordPurchase commands, ${connections} connections`,
-      measurement: phases.writes,
-      minPerSecond: 3_000,
-      maxP99Ms: 50,
-    },
-    {
-      workload: `customer-360 reads (GET /customers/:id), ${connections} connections`,
-      measurement: phases.reads,
-      minPerSecond: 5_000,
-      maxP99Ms: 10,
-    },
-  ];
-}
-
-function notes(phases: Phases): string[] {
-  const appended = phases.headAfterWrites - phases.headBefore;
-  const durable = appended >= phases.writes.succeeded;
-  return [
-    `- setup: customers registered in ${phases.setupSeconds.toFixed(1)} s (not measured); head position ${phases.headBefore} before phase 1`,
-    `- RecordPurchase: ${phases.writes.succeeded.toLocaleString('en-US')} commands answered 2xx in ${phases.writes.seconds} s; ` +
-      `${appended.toLocaleString('en-US')} events appended (head ${phases.headBefore} → ${phases.headAfterWrites}): ` +
-      `${durable ? 'every acknowledged command is in the log' : '**fewer events than acknowledged commands**'}`,
-    `- projections reached head ${phases.headAfterWrites} ${phases.catchUpSeconds.toFixed(1)} s after phase 1 ended`,
-    `- customer-360 reads: ${phases.reads.succeeded.toLocaleString('en-US')} answered 2xx in ${phases.reads.seconds} s; status codes ${JSON.stringify(phases.reads.statusCodes)}`,
-    `- CPU during phase 1: ${cpuLine(phases.writeCpu)}`,
-    `- CPU during phase 2: ${cpuLine(phases.readCpu)}`,
-    `- final head position: ${phases.finalHead}`,
-    `- load average at end (1/5/15 min): ${loads()}`,
-  ];
-}
-
-/** Shares of one core's time: the main thread's run and wait show whether it was starved of a CPU. */
-function cpuLine(cpu: CpuShares): string {
-  return (
-    `API process ${percent(cpu.api)} of one core; its main thread ran ${percent(cpu.apiMainRun)} of the time and ` +
-    `waited, runnable, for a CPU ${percent(cpu.apiMainWait)}; load generator ${percent(cpu.loadGenerator)} of one core`
-  );
-}
-
-function report(header: string[], phases: Phases, connections: number): string {
-  const table = rows(phases, connections);
-  if (!table.every(met)) process.exitCode = 2;
-  return ['## HTTP API benchmark', '', ...header, '', markdownTable(table), '', ...notes(phases), ''].join(
-    '\n',
-  );
 }
 
 async function main(): Promise<void> {
@@ -168,28 +121,30 @@ async function main(): Promise<void> {
   const dataDir = args.dir ?? mkdtempSync(join(tmpdir(), 'crm-bench-http-'));
   mkdirSync(dataDir, { recursive: true });
   const jwtSecret = randomSecret();
+  const load = { token: serviceToken(jwtSecret), connections, seconds, customers };
 
   const header = machineDescription({
     server:
       'the API as npm start runs it (nest build api, then node dist/apps/api/apps/api/src/main.js) in a child process (embedded mode: SQLite event store with group commits on a writer thread, SQLite read store, projections on a worker thread of the same process), durable (WAL, synchronous=FULL)',
-    'load generator': `autocannon in the parent process (its garbage collection on its own thread: --single-threaded-gc, --max-semi-space-size=64), ${connections} connections, ${seconds} s per phase`,
-    workload: `${customers.toLocaleString('en-US')} customers registered first; phase 1 RecordPurchase on a random customer with a fresh purchase id and Idempotency-Key per request; phase 2 GET /customers/:id for a random customer after the projections caught up`,
+    ceiling:
+      'bare Fastify (bench/http/bare-server.ts) in a child process, first, on the same port: POST parses the JSON body and answers 201, GET answers a stored 1 KB JSON document',
+    'load generator': `autocannon in the parent process (its garbage collection on its own thread: --single-threaded-gc, --max-semi-space-size=64), ${connections} connections, ${seconds} s per phase, the same requests and headers for bare Fastify and the API`,
+    workload: `${customers.toLocaleString('en-US')} customers registered first; RecordPurchase on a random customer with a fresh purchase id and Idempotency-Key per request, the projections' lag sampled every 100 ms; then GET /customers/:id for a random customer after the projections caught up`,
     'data directory': dataDir + (keepDir ? ' (kept)' : ' (temporary, removed after)'),
   });
   log('building the API (npm run build)');
   buildApi();
+  const bare = await runBarePhases(port, load);
   log(`starting the API on port ${port}, data in ${dataDir}`);
   const server = await startServer({ dataDir, port, jwtSecret, cpuProfileDir: args['cpu-prof'] }, log);
   try {
-    const load: LoadOptions = {
-      url: server.url,
-      token: serviceToken(jwtSecret),
-      connections,
-      seconds,
-      customers,
-    };
-    const phases = await runPhases(server, load);
-    process.stdout.write(report(header, phases, connections));
+    const api = await runApiPhases(server, dataDir, { ...load, url: server.url });
+    if (!allMet(api, bare, connections)) process.exitCode = 2;
+    process.stdout.write(
+      args.json
+        ? `${JSON.stringify(jsonReport(api, bare))}\n`
+        : markdownReport(header, api, bare, connections),
+    );
   } finally {
     await server.stop();
     if (!keepDir) rmSync(dataDir, { recursive: true, force: true });

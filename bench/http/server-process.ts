@@ -6,6 +6,7 @@ import { join } from 'node:path';
 const REPO_ROOT = join(__dirname, '..', '..');
 /** Where `nest build api` (`npm run build`, also run by `npm start`) writes the API's entry point. */
 const API_ENTRY = join('dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
+const BARE_ENTRY = join(__dirname, 'bare-server.ts');
 const START_TIMEOUT_MS = 120_000;
 
 export interface ServerOptions {
@@ -109,6 +110,26 @@ export async function startServer(
   const url = `http://127.0.0.1:${options.port}`;
   try {
     await waitUntilHealthy(url, child);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { url, pid: child.pid ?? -1, stop: () => stopChild(child) };
+}
+
+/** Bare Fastify (`bare-server.ts`) in its own process: the ceiling the API's figures are divided by. */
+export async function startBareServer(port: number, log: (line: string) => void): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
+  delete env.NODE_OPTIONS;
+  const child = spawn(process.execPath, ['--import', 'tsx', BARE_ENTRY], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => log(`[bare] ${chunk.trimEnd()}`));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilHealthy(url, child, 'bare server');
   } catch (error) {
     await stopChild(child);
     throw error;

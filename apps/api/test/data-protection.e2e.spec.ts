@@ -58,6 +58,8 @@ describe('Personal data protection over HTTP: encryption, erasure, subject acces
       CRM_DATA_DIR: dataDir,
       TIER_REVIEW_ENABLED: 'false',
       AUTOMATION_ENABLED: 'false',
+      // Every second event, so that each customer of the history has snapshots of their state.
+      COMMAND_SNAPSHOT_EVERY: '2',
     });
     running = await startEmbeddedApp();
     for (const [method, path, body] of [...history(ERASED_ONE), ...history(STAYING)]) {
@@ -75,7 +77,8 @@ describe('Personal data protection over HTTP: encryption, erasure, subject acces
 
   afterAll(async () => {
     await running?.app.close();
-    for (const key of ['CRM_DATA_DIR', 'TIER_REVIEW_ENABLED', 'AUTOMATION_ENABLED']) delete process.env[key];
+    for (const key of ['CRM_DATA_DIR', 'TIER_REVIEW_ENABLED', 'AUTOMATION_ENABLED', 'COMMAND_SNAPSHOT_EVERY'])
+      delete process.env[key];
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -92,6 +95,15 @@ describe('Personal data protection over HTTP: encryption, erasure, subject acces
       expect(leaks).toEqual([]);
       expect(view.body.profile).toMatchObject({ name: NAME, email: NEW_EMAIL, phone: PHONE });
       expect(found.body.items.map((doc: Body) => doc.customerId)).toEqual([ID]);
+    });
+
+    it("keeps each customer's command-state snapshot sealed: no personal field in clear in snapshots.db", () => {
+      const snapshots = new Database(join(dataDir, 'snapshots.db'), { readonly: true });
+      const streams = snapshots.prepare('SELECT stream_id FROM snapshots ORDER BY stream_id').pluck().all();
+      snapshots.close();
+
+      expect(streams).toEqual(expect.arrayContaining([`customer-${ID}`]));
+      expect(clearTextIn(PERSONAL).filter((leak) => leak.includes('snapshots.db'))).toEqual([]);
     });
 
     it('refuses a campaign send on a channel whose consent was withdrawn, appending nothing', async () => {
@@ -215,7 +227,7 @@ describe('Personal data protection over HTTP: encryption, erasure, subject acces
 
     it('leaves neither the clear values nor the wrapped key in any SQLite file, -wal included', () => {
       expect(databaseFiles().map((file) => file.slice(dataDir.length + 1))).toEqual(
-        expect.arrayContaining(['events.db', 'read.db', 'keys.db']),
+        expect.arrayContaining(['events.db', 'read.db', 'keys.db', 'snapshots.db']),
       );
       expect(clearTextIn([...PERSONAL, wrappedKey])).toEqual([]);
     });

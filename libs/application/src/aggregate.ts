@@ -1,5 +1,6 @@
 import {
   customerDecider,
+  customerStateCodec,
   customerStream,
   type CustomerCommand,
   type CustomerDecisionContext,
@@ -13,6 +14,7 @@ import {
   type OpportunityEvent,
   type OpportunityState,
   type Recorded,
+  type StateCodec,
 } from '@crm/domain';
 
 /** What the executor needs to run any decider: where its stream is, and how to decide and evolve. */
@@ -22,6 +24,8 @@ export interface Aggregate<TCommand, TState, TEvent extends DomainEvent> {
   readonly decide: (command: TCommand, state: TState, now: string) => TEvent[];
   readonly evolve: (state: TState, event: Recorded<TEvent>) => TState;
   readonly initialState: () => TState;
+  /** How its state is written into a snapshot; aggregates without one have no snapshots. */
+  readonly stateCodec?: StateCodec<TState>;
 }
 
 export type CustomerAggregate = Aggregate<CustomerCommand, CustomerState, CustomerEvent>;
@@ -36,6 +40,7 @@ export const customerAggregate = (loyaltyPolicy?: LoyaltyPolicy): CustomerAggreg
   },
   evolve: customerDecider.evolve,
   initialState: customerDecider.initialState,
+  stateCodec: customerStateCodec,
 });
 
 export const opportunityAggregate = (): OpportunityAggregate => ({

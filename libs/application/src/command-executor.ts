@@ -25,6 +25,7 @@ import type { CommandRequest } from './command-request';
 import { KeyedSerializer } from './keyed-serializer';
 import { DEFAULT_OCCURRED_AT_TOLERANCE_MS, refuseFutureOccurredAt } from './occurred-at-horizon';
 import { type StreamState, StreamStateCache } from './stream-state-cache';
+import { type SnapshotOptions, StreamSnapshots } from './stream-snapshots';
 
 export interface CommandExecutorOptions {
   readonly clock?: () => Date;
@@ -37,6 +38,11 @@ export interface CommandExecutorOptions {
   readonly stateCacheSize?: number;
   /** How far past the clock a command's `occurredAt` may lie (default 5 minutes); later is refused (422). */
   readonly occurredAtToleranceMs?: number;
+  /**
+   * Snapshots of long streams' states, for a stream not in the state cache (a restart, an eviction).
+   * Used only alongside the cache, with a store that looks events up by id.
+   */
+  readonly snapshots?: SnapshotOptions;
 }
 
 const DEFAULT_STATE_CACHE_SIZE = 10_000;
@@ -52,7 +58,8 @@ type StreamView<S> = { readonly prior: readonly EventEnvelope[] } | StreamState<
  * With a store that looks events up by id, the state of recently used streams is cached (ADR 0014): a command
  * on a cached stream is decided on that state and appended at its revision without reading anything; when
  * that append is refused or deduplicated, the command finds a retry by its first event's id and reads only
- * the events appended since the cached revision.
+ * the events appended since the cached revision. A stream not in the cache starts from its snapshot, if
+ * it has one, and reads the events after it (ADR on command-state snapshots).
  */
 export class CommandExecutor {
   private readonly streams = new KeyedSerializer();
@@ -62,6 +69,7 @@ export class CommandExecutor {
   private readonly cache: StreamStateCache;
   /** The store's lookup by event id while the cache is on; without it every command reads its whole stream. */
   private readonly readEventById?: (eventId: string) => Promise<EventEnvelope | undefined>;
+  private readonly snapshots?: StreamSnapshots;
 
   constructor(
     private readonly store: EventStore,
@@ -72,6 +80,7 @@ export class CommandExecutor {
     this.occurredAtToleranceMs = options.occurredAtToleranceMs ?? DEFAULT_OCCURRED_AT_TOLERANCE_MS;
     this.cache = new StreamStateCache(options.stateCacheSize ?? DEFAULT_STATE_CACHE_SIZE);
     if (this.cache.maxStreams > 0) this.readEventById = store.readEventById?.bind(store);
+    if (this.readEventById && options.snapshots) this.snapshots = new StreamSnapshots(options.snapshots);
   }
 
   async execute<C extends { readonly occurredAt?: string }, S, E extends DomainEvent>(
@@ -191,7 +200,11 @@ export class CommandExecutor {
     }
     try {
       const result = await this.store.append(streamId, events, revision < 0 ? 'no_stream' : revision);
-      this.rememberAppended(aggregate, streamId, state, events, result);
+      const appended = this.rememberAppended(aggregate, streamId, state, events, result);
+      if (appended) {
+        const lastId = events[events.length - 1].id;
+        await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, revision, appended, lastId);
+      }
       return {
         commandId: request.commandId,
         streamId,
@@ -230,21 +243,45 @@ export class CommandExecutor {
     return { prior: end < 0 ? since : since.slice(0, end) };
   }
 
-  /** The cached state, brought up to date with what any process appended since; the whole stream on a miss. */
+  /**
+   * The cached state, brought up to date with what any process appended since; on a miss, the stream's
+   * snapshot brought up to date, or the whole stream.
+   */
   private async catchUp<C, S, E extends DomainEvent>(
     aggregate: Aggregate<C, S, E>,
     streamId: string,
   ): Promise<StreamState<S>> {
-    const cached = this.cache.get<S>(streamId, aggregate.evolve);
-    const from = cached === undefined ? 0 : cached.revision + 1;
+    const known =
+      this.cache.get<S>(streamId, aggregate.evolve) ?? (await this.fromSnapshot(aggregate, streamId));
+    const from = known === undefined ? 0 : known.revision + 1;
     const tail = await this.store.readStream(streamId, { fromRevision: from });
-    if (tail.length === 0) return cached ?? { state: aggregate.initialState(), revision: -1 };
+    if (tail.length === 0) {
+      if (known === undefined) return { state: aggregate.initialState(), revision: -1 };
+      this.cache.remember(streamId, aggregate.evolve, known);
+      return known;
+    }
     const current = {
-      state: fold(aggregate, cached?.state ?? aggregate.initialState(), tail),
+      state: fold(aggregate, known?.state ?? aggregate.initialState(), tail),
       revision: lastRevision(tail),
     };
     this.cache.remember(streamId, aggregate.evolve, current);
+    const lastId = tail[tail.length - 1].id;
+    await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, from - 1, current, lastId);
     return current;
+  }
+
+  /** The stream's snapshot, if it has one and it was folded from this stream's events (one indexed read). */
+  private async fromSnapshot<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    streamId: string,
+  ): Promise<StreamState<S> | undefined> {
+    const snapshot = await this.snapshots?.load(streamId, aggregate.stateCodec);
+    if (snapshot === undefined) return undefined;
+    const { revision } = snapshot;
+    const [there] = await this.store.readStream(streamId, { fromRevision: revision, toRevision: revision });
+    if (there?.id === snapshot.eventId) return { state: snapshot.state, revision };
+    this.snapshots?.reportMismatch(streamId, revision);
+    return undefined;
   }
 
   private rememberAppended<C, S, E extends DomainEvent>(
@@ -253,12 +290,12 @@ export class CommandExecutor {
     before: S,
     events: readonly NewEvent[],
     result: AppendResult,
-  ): void {
-    if (this.readEventById === undefined) return;
+  ): StreamState<S> | undefined {
+    if (this.readEventById === undefined) return undefined;
     if (result.deduplicated) {
       // Another attempt of this command got there first, maybe not right after `before`.
       this.cache.forget(streamId);
-      return;
+      return undefined;
     }
     const firstRevision = result.nextExpectedRevision - events.length + 1;
     const recorded = events.map((event, i) => ({
@@ -267,8 +304,9 @@ export class CommandExecutor {
       revision: firstRevision + i,
       position: result.positions[i],
     }));
-    const state = fold(aggregate, before, recorded);
-    this.cache.remember(streamId, aggregate.evolve, { state, revision: result.nextExpectedRevision });
+    const appended = { state: fold(aggregate, before, recorded), revision: result.nextExpectedRevision };
+    this.cache.remember(streamId, aggregate.evolve, appended);
+    return appended;
   }
 
   private replay<C>(

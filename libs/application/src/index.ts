@@ -6,3 +6,4 @@ export * from './command-request';
 export * from './keyed-serializer';
 export * from './occurred-at-horizon';
 export * from './request-hash';
+export * from './stream-snapshots';

@@ -1,5 +1,6 @@
 export * from './shared/envelope';
 export * from './shared/decider';
+export * from './shared/state-codec';
 export * from './shared/command-time';
 export * from './shared/domain-error';
 export * from './shared/money';
@@ -16,6 +17,7 @@ export * from './customer/customer-vocabulary';
 export * from './customer/customer.events';
 export * from './customer/customer.commands';
 export * from './customer/customer.state';
+export * from './customer/customer.snapshot';
 export type { CustomerDecisionContext } from './customer/customer-context';
 export * from './customer/loyalty-policy';
 export * from './customer/spend-ledger';

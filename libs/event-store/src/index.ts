@@ -1,4 +1,5 @@
 export * from './event-store';
+export * from './snapshot-store';
 export * from './errors';
 export * from './upcasting-event-store';
 export * from './map-pages';

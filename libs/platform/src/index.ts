@@ -3,6 +3,7 @@ export * from './crypto';
 export * from './audit/verify-audit-trail';
 export * from './event-store/event-store.config';
 export * from './event-store/event-store.module';
+export * from './event-store/open-snapshot-store';
 export * from './read-store/read-store.config';
 export * from './read-store/read-store.module';
 export * from './read-store/open-read-store';

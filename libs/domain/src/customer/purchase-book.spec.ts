@@ -1,4 +1,11 @@
-import { EMPTY_PURCHASE_BOOK, findPurchase, type PurchaseBook, withPurchase } from './purchase-book';
+import {
+  EMPTY_PURCHASE_BOOK,
+  findPurchase,
+  type PurchaseBook,
+  purchaseBookOf,
+  purchasesInOrder,
+  withPurchase,
+} from './purchase-book';
 
 const record = (amount: number, returned = 0) => ({ amount: { amount, currency: 'TRY' }, returned });
 
@@ -41,6 +48,15 @@ describe('PurchaseBook', () => {
 
     it('then the book it was made from is unchanged', () => {
       expect(findPurchase(before, 'p-3')).toEqual(record(4));
+    });
+  });
+
+  describe('rebuilt from its purchases in order (a decoded snapshot)', () => {
+    it('has the chunks and the gross that recording them one by one built, returns included', () => {
+      const withReturns = withPurchase(withPurchase(bookOf(70), 'p-3', record(4, 2)), 'p-69', record(70, 70));
+
+      expect(purchaseBookOf(purchasesInOrder(withReturns))).toEqual(withReturns);
+      expect(purchaseBookOf(purchasesInOrder(EMPTY_PURCHASE_BOOK))).toEqual(EMPTY_PURCHASE_BOOK);
     });
   });
 });

@@ -55,3 +55,26 @@ export const withPurchase = (
   const { currency, amount } = record.amount;
   return { chunks, gross: new Map(book.gross).set(currency, grossOf(book, currency) + amount) };
 };
+
+/** Every purchase on record with its id, in the order they were first recorded. */
+export function* purchasesInOrder(book: PurchaseBook): Generator<[string, PurchaseRecord]> {
+  for (const chunk of book.chunks) yield* chunk;
+}
+
+/**
+ * The book that recording `purchases` one by one, in this order, then their returns, builds: the same
+ * chunks, the same gross. Built in one pass, for a state decoded from a snapshot.
+ */
+export const purchaseBookOf = (purchases: Iterable<[string, PurchaseRecord]>): PurchaseBook => {
+  const chunks: Map<string, PurchaseRecord>[] = [];
+  const gross = new Map<string, number>();
+  for (const [purchaseId, record] of purchases) {
+    const last = chunks[chunks.length - 1];
+    const chunk = last !== undefined && last.size < CHUNK_SIZE ? last : new Map<string, PurchaseRecord>();
+    if (chunk !== last) chunks.push(chunk);
+    chunk.set(purchaseId, record);
+    const { currency, amount } = record.amount;
+    gross.set(currency, (gross.get(currency) ?? 0) + amount);
+  }
+  return { chunks, gross };
+};

@@ -13,12 +13,23 @@ function refusal(env: Record<string, string>): ConfigurationError {
 }
 
 describe('the API settings', () => {
-  it('listens on 3000 and caches the state of 10,000 streams when nothing is set', () => {
+  it('listens on 3000, caches the state of 10,000 streams and snapshots every 100 events when nothing is set', () => {
     expect(validateEnvironment(ApiEnvironment, {})).toMatchObject({
       PORT: 3000,
       COMMAND_STATE_CACHE_SIZE: 10_000,
+      COMMAND_SNAPSHOT_EVERY: 100,
       OCCURRED_AT_TOLERANCE_SECONDS: 300,
     });
+  });
+
+  it('reads how often a snapshot is written, 0 turning snapshots off, and refuses a negative one', () => {
+    expect(
+      validateEnvironment(ApiEnvironment, { COMMAND_SNAPSHOT_EVERY: '500' }).COMMAND_SNAPSHOT_EVERY,
+    ).toBe(500);
+    expect(validateEnvironment(ApiEnvironment, { COMMAND_SNAPSHOT_EVERY: '0' }).COMMAND_SNAPSHOT_EVERY).toBe(
+      0,
+    );
+    expect(refusal({ COMMAND_SNAPSHOT_EVERY: '-1' }).settings).toEqual(['COMMAND_SNAPSHOT_EVERY']);
   });
 
   it('reads the occurredAt tolerance in seconds and refuses a negative one', () => {

@@ -17,6 +17,15 @@ export class ApiEnvironment extends StoreEnvironment {
   @Type(() => Number)
   COMMAND_STATE_CACHE_SIZE = 10_000;
 
+  /**
+   * Customer streams get a snapshot of their command state each time they pass a multiple of this many
+   * events, so that a command after a restart reads only the events after it; 0 writes and reads none.
+   */
+  @IsInt({ message: 'COMMAND_SNAPSHOT_EVERY must be a whole number' })
+  @Min(0, { message: 'COMMAND_SNAPSHOT_EVERY must be 0 or more' })
+  @Type(() => Number)
+  COMMAND_SNAPSHOT_EVERY = 100;
+
   /** How far past the server's clock a command's `occurredAt` may lie; later is refused with a 422. */
   @IsInt({ message: 'OCCURRED_AT_TOLERANCE_SECONDS must be a whole number' })
   @Min(0, { message: 'OCCURRED_AT_TOLERANCE_SECONDS must be 0 or more' })

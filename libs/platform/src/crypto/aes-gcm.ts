@@ -11,18 +11,27 @@ export const KEY_BYTES = 32;
  * another event, field or subject no longer opens.
  */
 export function seal(key: Buffer, plaintext: Buffer, aad: string): string {
+  return sealBytes(key, plaintext, aad).toString('base64url');
+}
+
+/** Opens what `seal` produced under the same key and `aad`; throws when either differs or a byte changed. */
+export function open(key: Buffer, sealed: string, aad: string): Buffer {
+  return openBytes(key, Buffer.from(sealed, 'base64url'), aad);
+}
+
+/** `seal` without the text encoding: iv ‖ tag ‖ ciphertext as bytes, for values stored as blobs. */
+export function sealBytes(key: Buffer, plaintext: Buffer, aad: string): Buffer {
   assertKey(key);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-/** Opens what `seal` produced under the same key and `aad`; throws when either differs or a byte changed. */
-export function open(key: Buffer, sealed: string, aad: string): Buffer {
+/** Opens what `sealBytes` produced. */
+export function openBytes(key: Buffer, bytes: Buffer, aad: string): Buffer {
   assertKey(key);
-  const bytes = Buffer.from(sealed, 'base64url');
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new RangeError('sealed value too short for AES-256-GCM');
   const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES), {
     authTagLength: TAG_BYTES,

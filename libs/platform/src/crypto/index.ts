@@ -5,6 +5,7 @@ export * from './key-store.config';
 export * from './data-key-cache';
 export * from './personal-data-cipher';
 export * from './encrypting-event-store';
+export * from './sealed-snapshot-store';
 export * from './rewrap-data-keys';
 export * from './data-protection';
 export * from './adapters/sqlite';

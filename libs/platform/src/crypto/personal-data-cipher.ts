@@ -7,7 +7,7 @@ import {
   parseStreamName,
   transformPersonalFields,
 } from '@crm/domain';
-import { open, seal } from './aes-gcm';
+import { open, openBytes, seal, sealBytes } from './aes-gcm';
 import { type CachedDataKey, DataKeyCache } from './data-key-cache';
 import type { DataKeyRecord, KeyStore } from './key-store';
 import type { MasterKeyRing } from './master-key-ring';
@@ -93,6 +93,23 @@ export class PersonalDataCipher {
       const subjectId = carriesPersonalData(event.type) ? personalDataSubject(event.streamId) : null;
       return subjectId === null ? event : this.openEvent(event, subjectId, keys.get(subjectId));
     });
+  }
+
+  /**
+   * `plaintext` (a snapshot of the customer's state, say) sealed whole with the customer's data key;
+   * undefined when they have no active key (erased), so that nothing of theirs is written in clear.
+   */
+  async sealForSubject(subjectId: string, plaintext: Buffer, aad: string): Promise<Buffer | undefined> {
+    const dataKey = await this.keyFor(subjectId, false);
+    if (dataKey?.state !== 'active') return undefined;
+    return sealBytes(dataKey.key, plaintext, aad);
+  }
+
+  /** What `sealForSubject` sealed; undefined once the customer's key is destroyed or missing. */
+  async openForSubject(subjectId: string, sealed: Buffer, aad: string): Promise<Buffer | undefined> {
+    const dataKey = await this.keyFor(subjectId, false);
+    if (dataKey?.state !== 'active') return undefined;
+    return openBytes(dataKey.key, sealed, aad);
   }
 
   /** Destroys the customer's data key for good (crypto-shredding); idempotent. */

@@ -1,0 +1,82 @@
+import type { StateCodec } from '@crm/domain';
+import type { SnapshotStore } from '@crm/event-store';
+import type { StreamState } from './stream-state-cache';
+
+/** A state loaded from a snapshot, with the id of the event it was folded up to. */
+export interface SnapshotState<S> extends StreamState<S> {
+  readonly eventId: string;
+}
+
+export interface SnapshotOptions {
+  readonly store: SnapshotStore;
+  /** A stream's snapshot is written each time its revision passes a multiple of this (default 100). */
+  readonly every?: number;
+  /** A snapshot that cannot be read or written costs a longer read, never a command: it is reported here. */
+  readonly onError: (error: unknown, streamId: string) => void;
+}
+
+export const DEFAULT_SNAPSHOT_EVERY = 100;
+
+/**
+ * The states of long streams kept between processes (ADR on command-state snapshots): loaded when a
+ * stream is not in the state cache, then only the events after the snapshot are read; written every
+ * `every` events, by whichever command's append or fold passes the mark. Only aggregates with a
+ * `StateCodec` have snapshots; a snapshot written under another codec version is never loaded.
+ */
+export class StreamSnapshots {
+  private readonly store: SnapshotStore;
+  private readonly every: number;
+  private readonly onError: SnapshotOptions['onError'];
+
+  constructor(options: SnapshotOptions) {
+    this.store = options.store;
+    this.every = options.every ?? DEFAULT_SNAPSHOT_EVERY;
+    this.onError = options.onError;
+    if (!Number.isSafeInteger(this.every) || this.every < 1) {
+      throw new RangeError(`snapshots must be written every 1 or more events, got ${this.every}`);
+    }
+  }
+
+  async load<S>(streamId: string, codec: StateCodec<S> | undefined): Promise<SnapshotState<S> | undefined> {
+    if (codec === undefined) return undefined;
+    try {
+      const snapshot = await this.store.load(streamId, codec.version);
+      if (snapshot === undefined) return undefined;
+      const state = codec.decode(snapshot.state.toString('utf8'));
+      return { state, revision: snapshot.revision, eventId: snapshot.eventId };
+    } catch (error) {
+      this.onError(error, streamId);
+      return undefined;
+    }
+  }
+
+  /** A loaded snapshot turned out not to be of this stream's history; it is not used. */
+  reportMismatch(streamId: string, revision: number): void {
+    this.onError(
+      new Error(`the snapshot at revision ${revision} is not of the stream's event there`),
+      streamId,
+    );
+  }
+
+  /**
+   * Writes `current`, folded up to the event `eventId`, if the stream passed a multiple of `every` since
+   * `fromRevision`, the state it was folded from.
+   */
+  async saveIfDue<S>(
+    streamId: string,
+    codec: StateCodec<S> | undefined,
+    fromRevision: number,
+    current: StreamState<S>,
+    eventId: string,
+  ): Promise<void> {
+    if (codec === undefined) return;
+    if (Math.floor((current.revision + 1) / this.every) <= Math.floor((fromRevision + 1) / this.every))
+      return;
+    try {
+      const state = Buffer.from(codec.encode(current.state), 'utf8');
+      await this.store.save({ streamId, revision: current.revision, eventId, version: codec.version, state });
+    } catch (error) {
+      this.onError(error, streamId);
+    }
+  }
+}
