@@ -12,6 +12,8 @@ import { TailBuffer } from './tail-buffer';
 /** Documents a runner keeps between batches by default: ~13 MB of heap for customer-360's (ADR 0011, 0015). */
 export const DEFAULT_DOCUMENT_CACHE_SIZE = 2_000;
 
+const DEFAULT_RUNNER_BATCH_SIZE = 2_000;
+
 /**
  * Runs one projection from an event source into its target collection (DESIGN §6): `<name>_v<version>`,
  * or the rebuild of it that the alias serves (`projectionTarget`). Each batch writes its documents, then
@@ -37,7 +39,7 @@ export class ProjectionRunner<TDoc extends ProjectionDocument = ProjectionDocume
 
   constructor(private readonly options: ProjectionRunnerOptions<TDoc>) {
     this.collection = collectionName(options.definition);
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? DEFAULT_RUNNER_BATCH_SIZE;
     this.maxAttempts = options.maxAttempts ?? 3;
     this.clock = options.clock ?? (() => new Date());
   }
