@@ -72,7 +72,9 @@ start_postgres() {
 
 # FerretDB 1.24's `update` holds every update's query iterator, and so one pooled PostgreSQL connection, until
 # the whole command ends: one bulkWrite updating more existing documents than the pool holds waits forever.
-# patches/ closes each iterator once its update is done; the module is copied out of Go's read-only cache,
+# patches/msg_update.patch closes each iterator once its update is done. Its filter push-down writes `_id: x` as
+# `_jsonb->'_id' @> x`, which the _id index cannot serve, so every find by _id scanned the whole collection:
+# patches/query_id_equality.patch adds `_jsonb->'_id' = x`, the index's own expression. The module is copied out of Go's read-only cache,
 # patched, and built through a `replace` in a scratch copy of ferretdb/ (the checkout is left untouched).
 build_ferretdb() {
   local module build
