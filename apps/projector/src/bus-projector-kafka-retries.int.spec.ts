@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EventEnvelope } from '@crm/domain';
-import type { EventStore } from '@crm/event-store';
-import { SqliteEventStore } from '@crm/event-store/adapters/sqlite';
-import { CustomerKeys, type ConsumeOptions, type EventBus } from '@crm/messaging';
-import { KafkaEventBus } from '@crm/messaging/adapters/kafka';
+import type { ConsumeOptions, EventBus } from '@crm/messaging';
 import { kafkaServerTarget } from '@crm/messaging/contract/kafka-contract-target';
 import { uniqueTopic } from '@crm/messaging/contract/contract-fixtures';
-import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
 import { describeWhereServerReachable } from '@crm/test-support';
 import { customerActivity } from '../../../libs/projection-runtime/test/support/customer-activity.projection';
 import { seedActivity } from '../../../libs/projection-runtime/test/support/events';
-import { EventRelay } from '../../relay/src/event-relay';
+import { relayToHead } from '../test/support/bus-projector-fixture';
+import { type KafkaScratch, kafkaScratch } from '../test/support/kafka-scratch';
 import { BusProjector } from './bus-projector';
 
 const CUSTOMERS = 8;
@@ -48,47 +42,24 @@ function noticingFailures(bus: EventBus, failedOn: Set<number>): EventBus {
 }
 
 describeWhereServerReachable(kafkaServerTarget('Kafka projector retry suite'), (connection) => {
-  describe('a projector retrying failed batches of several partitions at once, on a real broker', () => {
-    let dir: string;
-    let events: EventStore;
-    let reads: SqliteReadStore;
-    let bus: KafkaEventBus;
+  describe('a projector retrying failed batches of several partitions at once (real broker)', () => {
+    let scratch: KafkaScratch;
 
     beforeEach(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'crm-kafka-retries-'));
-      events = SqliteEventStore.open({ path: join(dir, 'events.db') });
-      reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
-      bus = new KafkaEventBus({
-        brokers: (await connection()).split(','),
-        clientId: 'crm-projector-retries',
-        replicationFactor: 1,
-      });
+      scratch = await kafkaScratch((await connection()).split(','), 'retries');
     });
 
-    afterEach(async () => {
-      await Promise.all([bus.close(), reads.close(), events.close()]);
-      rmSync(dir, { recursive: true, force: true });
-    });
+    afterEach(() => scratch.close());
 
     it('counts each partition’s tries apart, so every failing batch is set aside after its own retries', async () => {
-      const topics = {
-        customerEvents: uniqueTopic('retries'),
-        orderedEvents: uniqueTopic('retries-ordered'),
-        deadLetters: uniqueTopic('retries-dlq'),
-      };
+      const { events, reads, bus, topics } = scratch;
       await bus.ensureTopics([
         { name: topics.customerEvents, partitions: PARTITIONS },
         { name: topics.orderedEvents, partitions: 1 },
         { name: topics.deadLetters, partitions: 1 },
       ]);
       await seedActivity(events, CUSTOMERS * 4, CUSTOMERS);
-      await new EventRelay({
-        source: events,
-        keys: new CustomerKeys(events),
-        bus,
-        checkpoints: reads,
-        topics,
-      }).runUntil(await events.headPosition());
+      await relayToHead({ source: events, bus, checkpoints: reads, topics });
       const failedOn = new Set<number>();
       const projector = new BusProjector({
         definition: customerActivity,

@@ -1,12 +1,10 @@
-import { CustomerKeys } from '@crm/messaging';
 import { describeWhereServerReachable } from '@crm/test-support';
 import { uniqueGroup } from '../../../libs/messaging/src/contract/contract-fixtures';
 import { kafkaServerTarget } from '../../../libs/messaging/src/contract/kafka-contract-target';
 import { customerActivity } from '../../../libs/projection-runtime/test/support/customer-activity.projection';
 import { dumpCollection } from '../../../libs/projection-runtime/test/support/dump-collection';
-import { EventRelay } from '../../relay/src/event-relay';
 import { sizedEvent } from '../../relay/test/support/relay-fixture';
-import { drained } from '../test/support/bus-projector-fixture';
+import { drained, relayToHead } from '../test/support/bus-projector-fixture';
 import { kafkaScratch } from '../test/support/kafka-scratch';
 import { BusProjector } from './bus-projector';
 
@@ -37,14 +35,13 @@ describeWhereServerReachable(kafkaServerTarget('Kafka oversized-event suite'), (
           await events.append(`customer-c${n % 3}`, [sizedEvent(`e${n}`, bytes, 'Purchased')], 'any');
         }
         const oversized: number[] = [];
-        await new EventRelay({
+        await relayToHead({
           source: events,
-          keys: new CustomerKeys(events),
           bus,
           checkpoints: reads,
           topics,
           onOversized: (event) => oversized.push(event.position),
-        }).runUntil(await events.headPosition());
+        });
         expect(oversized).toEqual([13]);
 
         const projector = new BusProjector({

@@ -1,12 +1,10 @@
-import { CustomerKeys } from '@crm/messaging';
 import { describeWhereServerReachable } from '@crm/test-support';
 import { uniqueGroup } from '../../../libs/messaging/src/contract/contract-fixtures';
 import { kafkaServerTarget } from '../../../libs/messaging/src/contract/kafka-contract-target';
 import { customerActivity } from '../../../libs/projection-runtime/test/support/customer-activity.projection';
 import { dumpCollection } from '../../../libs/projection-runtime/test/support/dump-collection';
 import { seedActivity } from '../../../libs/projection-runtime/test/support/events';
-import { EventRelay } from '../../relay/src/event-relay';
-import { drained } from '../test/support/bus-projector-fixture';
+import { drained, relayToHead } from '../test/support/bus-projector-fixture';
 import { kafkaScratch } from '../test/support/kafka-scratch';
 import { BusProjector } from './bus-projector';
 
@@ -20,14 +18,7 @@ describeWhereServerReachable(kafkaServerTarget('Kafka projector retention suite'
         'retention',
       );
       const groupId = uniqueGroup('lagging');
-      const relay = async () =>
-        new EventRelay({
-          source: events,
-          keys: new CustomerKeys(events),
-          bus,
-          checkpoints: reads,
-          topics,
-        }).runUntil(await events.headPosition());
+      const relay = () => relayToHead({ source: events, bus, checkpoints: reads, topics });
       const projector = () =>
         new BusProjector({
           definition: customerActivity,

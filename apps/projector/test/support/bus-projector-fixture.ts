@@ -7,6 +7,7 @@ import { CustomerKeys, SqliteEventBus } from '@crm/messaging';
 import type { EventSource } from '@crm/projection-runtime';
 import { SqliteReadStore } from '@crm/read-store/adapters/sqlite';
 import { EventRelay } from '../../../relay/src/event-relay';
+import type { EventRelayOptions } from '../../../relay/src/event-relay-options';
 import { customerActivity } from '../../../../libs/projection-runtime/test/support/customer-activity.projection';
 import { BusProjector } from '../../src/bus-projector';
 import type { BusProjectorOptions } from '../../src/bus-projector-options';
@@ -22,20 +23,21 @@ export interface Fixture {
   readonly projector: (source?: EventSource, options?: Partial<BusProjectorOptions>) => BusProjector;
 }
 
+/** Publishes every event appended so far, keyed by customer as the relay app does. */
+export async function relayToHead(
+  options: Omit<EventRelayOptions, 'source' | 'keys'> & { readonly source: EventStore },
+): Promise<void> {
+  const relay = new EventRelay({ ...options, keys: new CustomerKeys(options.source) });
+  await relay.runUntil(await options.source.headPosition());
+}
+
 export async function fixture(): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'crm-bus-projector-'));
   const events = SqliteEventStore.open({ path: join(dir, 'events.db') });
   const reads = SqliteReadStore.open({ path: join(dir, 'reads.db') });
   const bus = SqliteEventBus.open({ path: join(dir, 'bus.db'), pollIntervalMs: 5 });
   await bus.ensureTopics(TOPIC_SPECS);
-  const relay = async () =>
-    new EventRelay({
-      source: events,
-      keys: new CustomerKeys(events),
-      bus,
-      checkpoints: reads,
-      topics: TOPICS,
-    }).runUntil(await events.headPosition());
+  const relay = () => relayToHead({ source: events, bus, checkpoints: reads, topics: TOPICS });
   const projector = (source: EventSource = events, options: Partial<BusProjectorOptions> = {}) =>
     new BusProjector({
       definition: customerActivity,
