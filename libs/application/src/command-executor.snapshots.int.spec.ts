@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { customerStream } from '@crm/domain';
+import { customerStream, type CustomerState } from '@crm/domain';
+import { customerStateContent } from '@crm/domain/testing/customer-state-content';
 import { SqliteEventStore, SqliteSnapshotStore } from '@crm/event-store';
 import { type CustomerAggregate, customerAggregate } from './aggregate';
 import { CommandExecutor } from './command-executor';
@@ -29,6 +30,11 @@ describe('CommandExecutor with snapshots of long streams', () => {
     });
   /** The stream's state folded from scratch, and its revision. */
   const truth = () => new CommandExecutor(events, { stateCacheSize: 0 }).load(customers, STREAM);
+  /** A loaded state and its revision, in a form that a decoded state and a folded one share. */
+  const content = ({ state, revision }: { state: CustomerState; revision: number }) => ({
+    state: customerStateContent(state),
+    revision,
+  });
 
   /** Registration (revision 0), the first purchase with its stage change (1, 2), then one event per purchase. */
   async function history(executor: CommandExecutor, purchases: number): Promise<void> {
@@ -77,7 +83,7 @@ describe('CommandExecutor with snapshots of long streams', () => {
 
     expect(readsFrom).toEqual([4, 5]);
     expect(outcome.revision).toBe(9);
-    expect(await executor.load(customers, STREAM)).toEqual(await truth());
+    expect(content(await executor.load(customers, STREAM))).toEqual(content(await truth()));
   });
 
   it('folds the whole stream of a long history written before snapshots, and snapshots it', async () => {
@@ -91,7 +97,7 @@ describe('CommandExecutor with snapshots of long streams', () => {
     readsFrom = [];
     const fromSnapshot = await restarted().load(customers, STREAM);
     expect(readsFrom).toEqual([13, 14]);
-    expect(fromSnapshot).toEqual(await truth());
+    expect(content(fromSnapshot)).toEqual(content(await truth()));
   });
 
   it('never loads a snapshot of another state version: it folds the whole stream again', async () => {

@@ -42,7 +42,7 @@ export class StreamSnapshots {
     try {
       const snapshot = await this.store.load(streamId, codec.version);
       if (snapshot === undefined) return undefined;
-      const state = codec.decode(snapshot.state.toString('utf8'));
+      const state = codec.decode(snapshot.state);
       return { state, revision: snapshot.revision, eventId: snapshot.eventId };
     } catch (error) {
       this.onError(error, streamId);
@@ -73,7 +73,8 @@ export class StreamSnapshots {
     if (Math.floor((current.revision + 1) / this.every) <= Math.floor((fromRevision + 1) / this.every))
       return;
     try {
-      const state = Buffer.from(codec.encode(current.state), 'utf8');
+      const encoded = codec.encode(current.state);
+      const state = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
       await this.store.save({ streamId, revision: current.revision, eventId, version: codec.version, state });
     } catch (error) {
       this.onError(error, streamId);

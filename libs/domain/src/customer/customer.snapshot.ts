@@ -1,110 +1,98 @@
+import { type Columns, packColumns, unpackColumns } from '../shared/packed-columns';
 import type { StateCodec } from '../shared/state-codec';
 import { CUSTOMER_EVENT_SCHEMA_VERSIONS } from './customer.events';
-import type { CustomerState, PurchaseRecord, RegisteredCustomer } from './customer.state';
-import { purchaseBookOf, purchasesInOrder } from './purchase-book';
-import { type SpendLedger, spendColumns, spendSeriesOf } from './spend-ledger';
+import type { CustomerState, RegisteredCustomer } from './customer.state';
+import { purchaseBookOfColumns, purchasesInOrder } from './purchase-book';
+import { purchaseColumnsOf } from './purchase-columns';
+import { type SpendSeries, spendColumns, spendSeriesOf } from './spend-ledger';
 
 /**
  * Bump whenever `evolveCustomer` or the shape of `CustomerState` changes: every stored snapshot of a
  * customer then stops being loaded, and the next command on a long stream folds it again and writes a new one.
  */
-export const CUSTOMER_STATE_VERSION = 1;
+export const CUSTOMER_STATE_VERSION = 2;
 
 const schemaVersions = Object.entries(CUSTOMER_EVENT_SCHEMA_VERSIONS)
   .sort(([a], [b]) => a.localeCompare(b))
   .map(([type, version]) => `${type}.${version}`)
   .join(',');
 
+type Rest = Omit<RegisteredCustomer, 'purchases' | 'spend'>;
+
 /**
- * A long history's state is mostly its purchases and spend movements; written as a few flat columns, it
- * parses in a fraction of the time one object per purchase takes, and in under half the bytes.
+ * Everything but the long columns, as JSON. The columns (`packColumns`): float64 the purchases' amounts,
+ * then each spend currency's instants and running totals; uint32 the ids' starts and the rows by id; the
+ * text the ids end to end.
  */
-interface EncodedPurchases {
-  /** Every purchase id, in the order recorded, joined by spaces (ids never hold one: `requireId`). */
-  readonly ids: string;
-  readonly amounts: number[];
-  /** Runs of the same currency: `[currency, how many purchases in a row]`. */
-  readonly currencies: [string, number][];
-  /** `[index, amount returned]` of the purchases with a return; the others have none. */
-  readonly returned: [number, number][];
+type Head =
+  | { readonly state: Exclude<CustomerState, RegisteredCustomer> }
+  | {
+      readonly state: Rest;
+      readonly purchases: {
+        readonly currencies: readonly (readonly [string, number])[];
+        readonly returned: readonly [number, number][];
+        readonly gross: readonly [string, number][];
+      };
+      /** Each currency with its chunks' sizes, in the order of its columns. */
+      readonly spend: readonly [string, ArrayLike<number>][];
+    };
+
+function encodeRegistered(state: RegisteredCustomer): Columns<Head> {
+  const { purchases, spend, ...rest } = state;
+  const columns = purchaseColumnsOf(purchasesInOrder(purchases));
+  const series = Object.entries(spend).map(([currency, s]) => [currency, spendColumns(s)] as const);
+  return {
+    head: {
+      state: rest,
+      purchases: {
+        currencies: columns.currencies,
+        returned: [...columns.returned],
+        gross: [...purchases.gross],
+      },
+      spend: series.map(([currency, { sizes }]) => [currency, Array.from(sizes)]),
+    },
+    float64: [columns.amounts, ...series.flatMap(([, { atMs, totals }]) => [atMs, totals])],
+    uint32: [columns.starts, columns.byId],
+    text: columns.ids,
+  };
 }
 
-/** Per currency: chunk sizes, instants as differences from the one before (the first from 0), amounts. */
-type EncodedSpend = Record<string, { sizes: number[]; atMsDeltas: number[]; amounts: number[] }>;
-
-type EncodedRegistered = Omit<RegisteredCustomer, 'purchases' | 'spend'> & {
-  readonly purchases: EncodedPurchases;
-  readonly spend: EncodedSpend;
-};
-type EncodedCustomer = Exclude<CustomerState, RegisteredCustomer> | EncodedRegistered;
-
-function encodePurchases(state: RegisteredCustomer): EncodedPurchases {
-  const ids: string[] = [];
-  const amounts: number[] = [];
-  const currencies: [string, number][] = [];
-  const returned: [number, number][] = [];
-  for (const [id, record] of purchasesInOrder(state.purchases)) {
-    if (id.includes(' ')) throw new RangeError(`purchase id "${id}" holds a space`);
-    const { currency, amount } = record.amount;
-    const run = currencies[currencies.length - 1];
-    if (run?.[0] === currency) run[1] += 1;
-    else currencies.push([currency, 1]);
-    if (record.returned !== 0) returned.push([ids.length, record.returned]);
-    ids.push(id);
-    amounts.push(amount);
-  }
-  return { ids: ids.join(' '), amounts, currencies, returned };
+function decodeRegistered(
+  head: Extract<Head, { purchases: unknown }>,
+  float64: readonly Float64Array[],
+  uint32: readonly Uint32Array[],
+  ids: string,
+): RegisteredCustomer {
+  const [amounts, ...spendColumnsByCurrency] = float64;
+  const [starts, byId] = uint32;
+  const { currencies, returned, gross } = head.purchases;
+  const snapshot = { ids, starts, byId, amounts, currencies, returned: new Map(returned) };
+  const spend: Record<string, SpendSeries> = {};
+  head.spend.forEach(([currency, sizes], i) => {
+    const [atMs, totals] = spendColumnsByCurrency.slice(2 * i, 2 * i + 2);
+    spend[currency] = spendSeriesOf({ sizes, atMs, totals });
+  });
+  return {
+    ...head.state,
+    purchases: purchaseBookOfColumns(snapshot, new Map(gross)),
+    spend,
+  };
 }
 
-function decodePurchases(columns: EncodedPurchases): [string, PurchaseRecord][] {
-  const ids = columns.ids === '' ? [] : columns.ids.split(' ');
-  const returned = new Map(columns.returned);
-  const purchases: [string, PurchaseRecord][] = new Array(ids.length);
-  let index = 0;
-  for (const [currency, count] of columns.currencies) {
-    for (const end = index + count; index < end; index++) {
-      const amount = { amount: columns.amounts[index], currency };
-      purchases[index] = [ids[index], { amount, returned: returned.get(index) ?? 0 }];
-    }
-  }
-  return purchases;
-}
-
-function encodeSpend(ledger: SpendLedger): EncodedSpend {
-  const encoded: EncodedSpend = {};
-  for (const [currency, series] of Object.entries(ledger)) {
-    const { sizes, atMs, amounts } = spendColumns(series);
-    encoded[currency] = { sizes, atMsDeltas: atMs.map((ms, i) => ms - (i === 0 ? 0 : atMs[i - 1])), amounts };
-  }
-  return encoded;
-}
-
-function decodeSpend(encoded: EncodedSpend): SpendLedger {
-  const ledger: Record<string, ReturnType<typeof spendSeriesOf>> = {};
-  for (const [currency, { sizes, atMsDeltas, amounts }] of Object.entries(encoded)) {
-    let ms = 0;
-    const atMs = atMsDeltas.map((delta) => (ms += delta));
-    ledger[currency] = spendSeriesOf({ sizes, atMs, amounts });
-  }
-  return ledger;
-}
-
+/**
+ * A long history's state is mostly its purchases and spend movements: packed as typed columns, decoding
+ * it reads them where they lie instead of parsing 10,000 numbers and building an object per purchase.
+ */
 export const customerStateCodec: StateCodec<CustomerState> = {
   version: `customer-state.${CUSTOMER_STATE_VERSION}/${schemaVersions}`,
-  encode: (state) => {
-    const encoded: EncodedCustomer =
+  encode: (state) =>
+    packColumns<Head>(
       state.status === 'registered'
-        ? { ...state, purchases: encodePurchases(state), spend: encodeSpend(state.spend) }
-        : state;
-    return JSON.stringify(encoded);
-  },
-  decode: (text) => {
-    const encoded = JSON.parse(text) as EncodedCustomer;
-    if (encoded.status !== 'registered') return encoded;
-    return {
-      ...encoded,
-      purchases: purchaseBookOf(decodePurchases(encoded.purchases)),
-      spend: decodeSpend(encoded.spend),
-    };
+        ? encodeRegistered(state)
+        : { head: { state }, float64: [], uint32: [], text: '' },
+    ),
+  decode: (bytes) => {
+    const { head, float64, uint32, text } = unpackColumns<Head>(bytes);
+    return 'purchases' in head ? decodeRegistered(head, float64, uint32, text) : head.state;
   },
 };
