@@ -74,14 +74,14 @@ describe('CommandExecutor with snapshots of long streams', () => {
     expect(errors).toEqual([]);
   });
 
-  it('after a restart, starts from the snapshot, checks its event, and reads only the events after it', async () => {
+  it('after a restart, starts from the snapshot and reads only its event, to check it, and the events after it', async () => {
     await history(restarted(), 7);
     readsFrom = [];
     const executor = restarted();
 
     const outcome = await executor.execute(customers, request(purchase('p-7'), 'cmd-p-7'));
 
-    expect(readsFrom).toEqual([4, 5]);
+    expect(readsFrom).toEqual([4]);
     expect(outcome.revision).toBe(9);
     expect(content(await executor.load(customers, STREAM))).toEqual(content(await truth()));
   });
@@ -96,7 +96,7 @@ describe('CommandExecutor with snapshots of long streams', () => {
     expect(await snapshots.load(STREAM, customers.stateCodec!.version)).toMatchObject({ revision: 13 });
     readsFrom = [];
     const fromSnapshot = await restarted().load(customers, STREAM);
-    expect(readsFrom).toEqual([13, 14]);
+    expect(readsFrom).toEqual([13]);
     expect(content(fromSnapshot)).toEqual(content(await truth()));
   });
 

@@ -251,14 +251,16 @@ export class CommandExecutor {
     aggregate: Aggregate<C, S, E>,
     streamId: string,
   ): Promise<StreamState<S>> {
-    const known =
-      this.cache.get<S>(streamId, aggregate.evolve) ?? (await this.fromSnapshot(aggregate, streamId));
+    const cached = this.cache.get<S>(streamId, aggregate.evolve);
+    const snapshot = cached === undefined ? await this.fromSnapshot(aggregate, streamId) : undefined;
+    const known = cached ?? snapshot;
     const from = known === undefined ? 0 : known.revision + 1;
-    const tail = await this.store.readStream(streamId, { fromRevision: from });
+    const tail = snapshot?.tail ?? (await this.store.readStream(streamId, { fromRevision: from }));
     if (tail.length === 0) {
       if (known === undefined) return { state: aggregate.initialState(), revision: -1 };
-      this.cache.remember(streamId, aggregate.evolve, known);
-      return known;
+      const current = { state: known.state, revision: known.revision };
+      this.cache.remember(streamId, aggregate.evolve, current);
+      return current;
     }
     const current = {
       state: fold(aggregate, known?.state ?? aggregate.initialState(), tail),
@@ -270,16 +272,19 @@ export class CommandExecutor {
     return current;
   }
 
-  /** The stream's snapshot, if it has one and it was folded from this stream's events (one indexed read). */
+  /**
+   * The stream's snapshot and the events after it, if it has one and it was folded from this stream's
+   * events: the snapshot's own event is read with them, in one read, and must be the stream's there.
+   */
   private async fromSnapshot<C, S, E extends DomainEvent>(
     aggregate: Aggregate<C, S, E>,
     streamId: string,
-  ): Promise<StreamState<S> | undefined> {
+  ): Promise<(StreamState<S> & { readonly tail: readonly EventEnvelope[] }) | undefined> {
     const snapshot = await this.snapshots?.load(streamId, aggregate.stateCodec);
     if (snapshot === undefined) return undefined;
     const { revision } = snapshot;
-    const [there] = await this.store.readStream(streamId, { fromRevision: revision, toRevision: revision });
-    if (there?.id === snapshot.eventId) return { state: snapshot.state, revision };
+    const [there, ...tail] = await this.store.readStream(streamId, { fromRevision: revision });
+    if (there?.id === snapshot.eventId) return { state: snapshot.state, revision, tail };
     this.snapshots?.reportMismatch(streamId, revision);
     return undefined;
   }
