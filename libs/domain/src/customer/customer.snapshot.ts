@@ -1,9 +1,8 @@
-import { type Columns, packColumns, unpackColumns } from '../shared/packed-columns';
+import { type Columns, type NumberColumn, packColumns, unpackColumns } from '../shared/packed-columns';
 import type { StateCodec } from '../shared/state-codec';
 import { CUSTOMER_EVENT_SCHEMA_VERSIONS } from './customer.events';
 import type { CustomerState, RegisteredCustomer } from './customer.state';
-import { purchaseBookOfColumns, purchasesInOrder } from './purchase-book';
-import { purchaseColumnsOf } from './purchase-columns';
+import { purchaseBookOfColumns, purchaseColumnsOfBook } from './purchase-book';
 import { type SpendSeries, spendColumns, spendSeriesOf } from './spend-ledger';
 
 /**
@@ -17,20 +16,17 @@ const schemaVersions = Object.entries(CUSTOMER_EVENT_SCHEMA_VERSIONS)
   .map(([type, version]) => `${type}.${version}`)
   .join(',');
 
-type Rest = Omit<RegisteredCustomer, 'purchases' | 'spend'>;
-
 /**
- * Everything but the long columns, as JSON. The columns (`packColumns`): float64 the purchases' amounts,
- * then each spend currency's instants and running totals; uint32 the ids' starts and the rows by id; the
- * text the ids end to end.
+ * Everything but the long columns, as JSON. The number columns (`packColumns`), in this order: the
+ * purchases' amounts, their ids' lengths, their rows by id, the rows with a return and the amounts
+ * returned; then each spend currency's instants and running totals. The text: the ids end to end.
  */
 type Head =
   | { readonly state: Exclude<CustomerState, RegisteredCustomer> }
   | {
-      readonly state: Rest;
+      readonly state: Omit<RegisteredCustomer, 'purchases' | 'spend'>;
       readonly purchases: {
         readonly currencies: readonly (readonly [string, number])[];
-        readonly returned: readonly [number, number][];
         readonly gross: readonly [string, number][];
       };
       /** Each currency with its chunks' sizes, in the order of its columns. */
@@ -39,44 +35,51 @@ type Head =
 
 function encodeRegistered(state: RegisteredCustomer): Columns<Head> {
   const { purchases, spend, ...rest } = state;
-  const columns = purchaseColumnsOf(purchasesInOrder(purchases));
+  const columns = purchaseColumnsOfBook(purchases);
+  const idLengths = Array.from(
+    { length: columns.amounts.length },
+    (_, i) => columns.starts[i + 1] - columns.starts[i],
+  );
   const series = Object.entries(spend).map(([currency, s]) => [currency, spendColumns(s)] as const);
   return {
     head: {
       state: rest,
-      purchases: {
-        currencies: columns.currencies,
-        returned: [...columns.returned],
-        gross: [...purchases.gross],
-      },
+      purchases: { currencies: columns.currencies, gross: [...purchases.gross] },
       spend: series.map(([currency, { sizes }]) => [currency, Array.from(sizes)]),
     },
-    float64: [columns.amounts, ...series.flatMap(([, { atMs, totals }]) => [atMs, totals])],
-    uint32: [columns.starts, columns.byId],
+    numbers: [
+      columns.amounts,
+      idLengths,
+      columns.byId,
+      columns.returnedRows,
+      columns.returnedAmounts,
+      ...series.flatMap(([, { atMs, totals }]) => [atMs, totals]),
+    ],
     text: columns.ids,
   };
 }
 
+const startsOf = (lengths: NumberColumn): Float64Array => {
+  const starts = new Float64Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) starts[i + 1] = starts[i] + lengths[i];
+  return starts;
+};
+
 function decodeRegistered(
   head: Extract<Head, { purchases: unknown }>,
-  float64: readonly Float64Array[],
-  uint32: readonly Uint32Array[],
+  numbers: readonly NumberColumn[],
   ids: string,
 ): RegisteredCustomer {
-  const [amounts, ...spendColumnsByCurrency] = float64;
-  const [starts, byId] = uint32;
-  const { currencies, returned, gross } = head.purchases;
-  const snapshot = { ids, starts, byId, amounts, currencies, returned: new Map(returned) };
+  const [amounts, idLengths, byId, returnedRows, returnedAmounts, ...spendColumnsByCurrency] = numbers;
+  const { currencies, gross } = head.purchases;
+  const starts = startsOf(idLengths);
+  const snapshot = { ids, starts, byId, amounts, currencies, returnedRows, returnedAmounts };
   const spend: Record<string, SpendSeries> = {};
   head.spend.forEach(([currency, sizes], i) => {
     const [atMs, totals] = spendColumnsByCurrency.slice(2 * i, 2 * i + 2);
     spend[currency] = spendSeriesOf({ sizes, atMs, totals });
   });
-  return {
-    ...head.state,
-    purchases: purchaseBookOfColumns(snapshot, new Map(gross)),
-    spend,
-  };
+  return { ...head.state, purchases: purchaseBookOfColumns(snapshot, new Map(gross)), spend };
 }
 
 /**
@@ -87,12 +90,10 @@ export const customerStateCodec: StateCodec<CustomerState> = {
   version: `customer-state.${CUSTOMER_STATE_VERSION}/${schemaVersions}`,
   encode: (state) =>
     packColumns<Head>(
-      state.status === 'registered'
-        ? encodeRegistered(state)
-        : { head: { state }, float64: [], uint32: [], text: '' },
+      state.status === 'registered' ? encodeRegistered(state) : { head: { state }, numbers: [], text: '' },
     ),
   decode: (bytes) => {
-    const { head, float64, uint32, text } = unpackColumns<Head>(bytes);
-    return 'purchases' in head ? decodeRegistered(head, float64, uint32, text) : head.state;
+    const { head, numbers, text } = unpackColumns<Head>(bytes);
+    return 'purchases' in head ? decodeRegistered(head, numbers, text) : head.state;
   },
 };

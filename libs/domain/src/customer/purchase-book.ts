@@ -3,6 +3,7 @@ import {
   EMPTY_PURCHASE_COLUMNS,
   type PurchaseColumns,
   purchaseAt,
+  purchaseColumnsWith,
   purchaseRows,
   rowOf,
 } from './purchase-columns';
@@ -86,6 +87,16 @@ export function* purchasesInOrder(book: PurchaseBook): Generator<[string, Purcha
   }
   for (const chunk of book.chunks) yield* chunk;
 }
+
+/** Every purchase on record as columns, for a snapshot: the columns it was decoded from, extended. */
+export const purchaseColumnsOfBook = (book: PurchaseBook): PurchaseColumns =>
+  purchaseColumnsWith(
+    book.snapshot,
+    book.amended,
+    (function* () {
+      for (const chunk of book.chunks) yield* chunk;
+    })(),
+  );
 
 /** The book whose purchases were recorded until a snapshot, as `columns`, with the `gross` of them. */
 export const purchaseBookOfColumns = (

@@ -1,4 +1,4 @@
-import { purchaseAt, purchaseColumnsOf, purchaseRows, rowOf } from './purchase-columns';
+import { purchaseAt, purchaseColumnsOf, purchaseColumnsWith, purchaseRows, rowOf } from './purchase-columns';
 
 const record = (amount: number, currency = 'TRY', returned = 0) => ({
   amount: { amount, currency },
@@ -35,5 +35,37 @@ describe('PurchaseColumns', () => {
 
     expect(rowOf(columns, 'p-1')).toBe(-1);
     expect([...purchaseRows(columns)]).toEqual([]);
+  });
+
+  describe('given columns, when purchases are added after them and one of theirs is returned', () => {
+    const first: [string, ReturnType<typeof record>][] = [
+      ['k-1', record(100)],
+      ['c-3', record(300, 'TRY', 50)],
+      ['x-2', record(200)],
+    ];
+    const added: [string, ReturnType<typeof record>][] = [
+      ['a-9', record(900, 'EUR')],
+      ['m-1', record(10, 'EUR', 10)],
+      ['z-0', record(1)],
+    ];
+    const extended = purchaseColumnsWith(
+      purchaseColumnsOf(first),
+      new Map([['k-1', record(100, 'TRY', 30)]]),
+      added,
+    );
+
+    it('then they hold what columns built from every purchase at once hold', () => {
+      const all: [string, ReturnType<typeof record>][] = [
+        ['k-1', record(100, 'TRY', 30)],
+        ...first.slice(1),
+        ...added,
+      ];
+      const built = purchaseColumnsOf(all);
+
+      expect([...purchaseRows(extended)]).toEqual(all);
+      expect(Array.from(extended.byId)).toEqual(Array.from(built.byId));
+      for (const [id] of all) expect(rowOf(extended, id)).toBe(rowOf(built, id));
+      expect(rowOf(extended, 'b-0')).toBe(-1);
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { NumberColumn } from '../shared/packed-columns';
+
 /**
  * One currency's spend movements in time order, in chunks of at most `CHUNK_SIZE` with running totals
  * inside each chunk and the sum of all earlier chunks beside it: the spend in a window is two binary
@@ -146,13 +148,17 @@ export interface SpendColumns {
 }
 
 export const spendColumns = (series: SpendSeries): SpendColumns => {
-  const columns = { sizes: [] as number[], atMs: [] as number[], totals: [] as number[] };
+  const sizes = series.chunks.map((chunk) => chunk.atMs.length);
+  const count = sizes.reduce((total, size) => total + size, 0);
+  const atMs = new Float64Array(count);
+  const totals = new Float64Array(count);
+  let offset = 0;
   for (const chunk of series.chunks) {
-    columns.sizes.push(chunk.atMs.length);
-    columns.atMs.push(...Array.from(chunk.atMs));
-    columns.totals.push(...Array.from(chunk.totals));
+    atMs.set(chunk.atMs, offset);
+    totals.set(chunk.totals, offset);
+    offset += chunk.atMs.length;
   }
-  return columns;
+  return { sizes, atMs, totals };
 };
 
 /**
@@ -176,6 +182,6 @@ export const spendSeriesOf = (columns: SpendColumns): SpendSeries => {
 };
 
 const sliceOf = (values: ArrayLike<number>, start: number, end: number): ArrayLike<number> =>
-  values instanceof Float64Array
-    ? values.subarray(start, end)
+  ArrayBuffer.isView(values)
+    ? (values as NumberColumn).subarray(start, end)
     : Array.prototype.slice.call(values, start, end);

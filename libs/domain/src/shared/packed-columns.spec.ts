@@ -3,21 +3,39 @@ import { packColumns, unpackColumns } from './packed-columns';
 describe('packed columns', () => {
   const columns = {
     head: { name: 'Ayşe', runs: [['TRY', 2]] },
-    float64: [[1, 2 ** 53 - 1, -50], []],
-    uint32: [[0, 4, 2 ** 32 - 1]],
+    numbers: [
+      [1, 2 ** 53 - 1, -50, 0.5],
+      [],
+      [0, 4, 2 ** 31 - 1, -(2 ** 31)],
+      [0, 255],
+      [256, 65_535],
+      [-0, 1],
+    ],
     text: 'p-1p-22',
   };
+  const values = (unpacked: { numbers: readonly ArrayLike<number>[] }) =>
+    unpacked.numbers.map((column) => Array.from(column));
 
   describe('given columns packed into bytes', () => {
     const packed = packColumns(columns);
 
-    it('when unpacked, then the head, every column and the text are as given', () => {
+    it('when unpacked, then the head, every column and the text are as given, each value exactly', () => {
       const unpacked = unpackColumns<typeof columns.head>(packed);
 
       expect(unpacked.head).toEqual(columns.head);
-      expect(unpacked.float64.map((column) => Array.from(column))).toEqual(columns.float64);
-      expect(unpacked.uint32.map((column) => Array.from(column))).toEqual(columns.uint32);
+      expect(values(unpacked)).toEqual(columns.numbers);
       expect(unpacked.text).toBe(columns.text);
+    });
+
+    it('then each column takes the narrowest typed array that holds its values', () => {
+      expect(unpackColumns(packed).numbers.map((column) => column.constructor.name)).toEqual([
+        'Float64Array',
+        'Uint8Array',
+        'Int32Array',
+        'Uint8Array',
+        'Uint16Array',
+        'Float64Array',
+      ]);
     });
 
     it('when they lie at an offset that is not a multiple of 8, then they unpack the same', () => {
@@ -26,7 +44,7 @@ describe('packed columns', () => {
 
       const unpacked = unpackColumns(shifted.subarray(3));
 
-      expect(unpacked.float64.map((column) => Array.from(column))).toEqual(columns.float64);
+      expect(values(unpacked)).toEqual(columns.numbers);
       expect(unpacked.text).toBe(columns.text);
     });
 

@@ -2,25 +2,41 @@
  * A JSON head beside columns of numbers and one text, in one byte array that decodes without parsing
  * the columns: each column is a typed array over the bytes as they are (ADR on command-state snapshots).
  * A long history's state is mostly such columns; as JSON, parsing them and building their objects cost
- * more than a whole command on a new stream.
+ * more than a whole command on a new stream. Each column is stored in the narrowest typed array that
+ * holds every one of its values exactly: reading and unsealing a snapshot cost in proportion to its bytes.
  */
 export interface Columns<THead> {
   readonly head: THead;
-  /** Exact up to 2⁵³: minor units and epoch milliseconds. */
-  readonly float64: readonly ArrayLike<number>[];
-  readonly uint32: readonly ArrayLike<number>[];
+  /** Numbers exact up to 2⁵³ (minor units, epoch milliseconds), in the order the decoder takes them. */
+  readonly numbers: readonly ArrayLike<number>[];
   readonly text: string;
 }
 
+export type NumberColumn = Uint8Array | Uint16Array | Int32Array | Float64Array;
+
 export interface DecodedColumns<THead> extends Columns<THead> {
-  readonly float64: readonly Float64Array[];
-  readonly uint32: readonly Uint32Array[];
+  readonly numbers: readonly NumberColumn[];
 }
+
+/** An integer in [low, high); -0 is not one (an integer array would give it back as 0). */
+const integerIn =
+  (low: number, high: number) =>
+  (n: number): boolean =>
+    Number.isInteger(n) && n >= low && n < high && !Object.is(n, -0);
+
+const KINDS = [
+  { name: 'f64', array: Float64Array, holds: () => true },
+  { name: 'i32', array: Int32Array, holds: integerIn(-(2 ** 31), 2 ** 31) },
+  { name: 'u16', array: Uint16Array, holds: integerIn(0, 2 ** 16) },
+  { name: 'u8', array: Uint8Array, holds: integerIn(0, 2 ** 8) },
+] as const;
+
+type KindName = (typeof KINDS)[number]['name'];
 
 interface Layout<THead> {
   readonly head: THead;
-  readonly float64: readonly number[];
-  readonly uint32: readonly number[];
+  /** Each column's kind and length, in the order given; stored widest kind first, so each is aligned. */
+  readonly numbers: readonly (readonly [KindName, number])[];
   /** Bytes of the text, UTF-8. */
   readonly text: number;
 }
@@ -31,29 +47,46 @@ const PREFIX_BYTES = 8;
 
 const alignedTo8 = (n: number): number => Math.ceil(n / 8) * 8;
 
-const sum = (lengths: readonly number[]): number => lengths.reduce((total, n) => total + n, 0);
+const kindOf = (name: KindName) => KINDS.find((kind) => kind.name === name)!;
+
+/** The narrowest kind that holds every value of `column` exactly. */
+const narrowest = (column: ArrayLike<number>): KindName => {
+  let fits = KINDS.length - 1;
+  for (let i = 0; i < column.length && fits > 0; i++) {
+    while (fits > 0 && !KINDS[fits].holds(column[i])) fits--;
+  }
+  return KINDS[fits].name;
+};
+
+/** Column indices widest kind first (each kind's size divides the one before), then in the order given. */
+const storageOrder = (kinds: readonly KindName[]): number[] =>
+  kinds
+    .map((name, index) => ({ index, size: kindOf(name).array.BYTES_PER_ELEMENT }))
+    .sort((a, b) => b.size - a.size || a.index - b.index)
+    .map(({ index }) => index);
+
+const bytesOf = (layout: Layout<unknown>): number =>
+  layout.numbers.reduce((total, [name, length]) => total + kindOf(name).array.BYTES_PER_ELEMENT * length, 0) +
+  layout.text;
 
 export function packColumns<THead>(columns: Columns<THead>): Uint8Array {
   const text = new TextEncoder().encode(columns.text);
   const layout: Layout<THead> = {
     head: columns.head,
-    float64: columns.float64.map((column) => column.length),
-    uint32: columns.uint32.map((column) => column.length),
+    numbers: columns.numbers.map((column) => [narrowest(column), column.length] as const),
     text: text.length,
   };
   const head = new TextEncoder().encode(JSON.stringify(layout));
   let offset = alignedTo8(PREFIX_BYTES + head.length);
-  const bytes = new Uint8Array(offset + 8 * sum(layout.float64) + 4 * sum(layout.uint32) + text.length);
+  const bytes = new Uint8Array(offset + bytesOf(layout));
   new DataView(bytes.buffer).setUint32(0, head.length, true);
   bytes[4] = LITTLE_ENDIAN ? 1 : 0;
   bytes.set(head, PREFIX_BYTES);
-  for (const column of columns.float64) {
-    new Float64Array(bytes.buffer, offset, column.length).set(column);
-    offset += 8 * column.length;
-  }
-  for (const column of columns.uint32) {
-    new Uint32Array(bytes.buffer, offset, column.length).set(column);
-    offset += 4 * column.length;
+  for (const index of storageOrder(layout.numbers.map(([name]) => name))) {
+    const [name, length] = layout.numbers[index];
+    const { array } = kindOf(name);
+    new array(bytes.buffer, offset, length).set(columns.numbers[index]);
+    offset += array.BYTES_PER_ELEMENT * length;
   }
   bytes.set(text, offset);
   return bytes;
@@ -62,29 +95,25 @@ export function packColumns<THead>(columns: Columns<THead>): Uint8Array {
 /** The columns `packColumns` was given, as views over `packed` (copied once if it is not 8-byte aligned). */
 export function unpackColumns<THead>(packed: Uint8Array): DecodedColumns<THead> {
   const bytes = packed.byteOffset % 8 === 0 ? packed : new Uint8Array(packed);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < PREFIX_BYTES) throw new RangeError('packed columns: too short');
   if ((bytes[4] === 1) !== LITTLE_ENDIAN) {
     throw new RangeError('packed columns: written on a machine of the other byte order');
   }
-  const headLength = view.getUint32(0, true);
+  const headLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
   const headBytes = bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headLength);
   const layout = JSON.parse(new TextDecoder().decode(headBytes)) as Layout<THead>;
   let offset = alignedTo8(PREFIX_BYTES + headLength);
-  const expected = offset + 8 * sum(layout.float64) + 4 * sum(layout.uint32) + layout.text;
+  const expected = offset + bytesOf(layout);
   if (bytes.byteLength !== expected) {
     throw new RangeError(`packed columns: ${bytes.byteLength} bytes, the head describes ${expected}`);
   }
-  const float64 = layout.float64.map((length) => {
-    const column = new Float64Array(bytes.buffer, bytes.byteOffset + offset, length);
-    offset += 8 * length;
-    return column;
-  });
-  const uint32 = layout.uint32.map((length) => {
-    const column = new Uint32Array(bytes.buffer, bytes.byteOffset + offset, length);
-    offset += 4 * length;
-    return column;
-  });
+  const numbers: NumberColumn[] = new Array(layout.numbers.length);
+  for (const index of storageOrder(layout.numbers.map(([name]) => name))) {
+    const [name, length] = layout.numbers[index];
+    const { array } = kindOf(name);
+    numbers[index] = new array(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length);
+    offset += array.BYTES_PER_ELEMENT * length;
+  }
   const text = new TextDecoder().decode(bytes.subarray(offset, offset + layout.text));
-  return { head: layout.head, float64, uint32, text };
+  return { head: layout.head, numbers, text };
 }
