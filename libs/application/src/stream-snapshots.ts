@@ -42,7 +42,7 @@ export class StreamSnapshots {
     try {
       const snapshot = await this.store.load(streamId, codec.version);
       if (snapshot === undefined) return undefined;
-      const state = codec.decode(snapshot.state);
+      const state = codec.decode({ state: snapshot.state, plain: snapshot.plain });
       return { state, revision: snapshot.revision, eventId: snapshot.eventId };
     } catch (error) {
       this.onError(error, streamId);
@@ -74,10 +74,18 @@ export class StreamSnapshots {
       return;
     try {
       const encoded = codec.encode(current.state);
-      const state = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
-      await this.store.save({ streamId, revision: current.revision, eventId, version: codec.version, state });
+      await this.store.save({
+        streamId,
+        revision: current.revision,
+        eventId,
+        version: codec.version,
+        state: bufferOf(encoded.state),
+        plain: bufferOf(encoded.plain),
+      });
     } catch (error) {
       this.onError(error, streamId);
     }
   }
 }
+
+const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

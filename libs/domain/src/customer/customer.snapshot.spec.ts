@@ -97,6 +97,17 @@ describe('Customer state snapshots', () => {
     expect(decide(state)).toThrow('purchase p-40 is already recorded');
   });
 
+  it('keeps the profile in the part to seal: the plain part holds only purchases and spend', () => {
+    const { state, plain } = customerStateCodec.encode(replay(longHistory()));
+    const holds = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text));
+
+    for (const personal of ['ayse@example.com.tr', 'Ayşe Yılmaz']) {
+      expect(holds(state, personal)).toBe(true);
+      expect(holds(plain, personal)).toBe(false);
+    }
+    expect(holds(plain, 'p-69')).toBe(true);
+  });
+
   it('round-trips an unregistered and an erased customer', () => {
     expect(roundTrip(initialCustomerState())).toEqual(initialCustomerState());
     const gone = replay([registered(), purchased('p-1', tryAmount(100)), erased()]);
