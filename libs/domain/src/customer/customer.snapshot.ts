@@ -37,10 +37,8 @@ interface ColumnsHead {
 function columnsOf(state: RegisteredCustomer): Columns<ColumnsHead> {
   const { purchases, spend } = state;
   const columns = purchaseColumnsOfBook(purchases);
-  const idLengths = Array.from(
-    { length: columns.amounts.length },
-    (_, i) => columns.starts[i + 1] - columns.starts[i],
-  );
+  const idLengths = new Float64Array(columns.amounts.length);
+  for (let i = 0; i < idLengths.length; i++) idLengths[i] = columns.starts[i + 1] - columns.starts[i];
   const series = Object.entries(spend).map(([currency, s]) => [currency, spendColumns(s)] as const);
   return {
     head: {

@@ -90,13 +90,7 @@ export function* purchasesInOrder(book: PurchaseBook): Generator<[string, Purcha
 
 /** Every purchase on record as columns, for a snapshot: the columns it was decoded from, extended. */
 export const purchaseColumnsOfBook = (book: PurchaseBook): PurchaseColumns =>
-  purchaseColumnsWith(
-    book.snapshot,
-    book.amended,
-    (function* () {
-      for (const chunk of book.chunks) yield* chunk;
-    })(),
-  );
+  purchaseColumnsWith(book.snapshot, book.amended, book.chunks);
 
 /** The book whose purchases were recorded until a snapshot, as `columns`, with the `gross` of them. */
 export const purchaseBookOfColumns = (

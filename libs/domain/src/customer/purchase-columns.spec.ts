@@ -51,7 +51,7 @@ describe('PurchaseColumns', () => {
     const extended = purchaseColumnsWith(
       purchaseColumnsOf(first),
       new Map([['k-1', record(100, 'TRY', 30)]]),
-      added,
+      [new Map(added.slice(0, 2)), new Map(added.slice(2))],
     );
 
     it('then they hold what columns built from every purchase at once hold', () => {

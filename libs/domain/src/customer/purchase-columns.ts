@@ -94,13 +94,13 @@ export function* purchaseRows(columns: PurchaseColumns): Generator<[string, Purc
 
 /**
  * `columns` with the records of some of its purchases changed (`amended`, by id) and `added` purchases
- * after its own, in the order recorded. Its rows are copied as they are and only the added ids are
+ * after its own, in chunks in the order recorded. Its rows are copied as they are and only the added ids are
  * sorted, so that a state decoded from a snapshot is encoded again in one pass.
  */
 export const purchaseColumnsWith = (
   columns: PurchaseColumns,
   amended: ReadonlyMap<string, PurchaseRecord>,
-  added: Iterable<[string, PurchaseRecord]>,
+  added: readonly ReadonlyMap<string, PurchaseRecord>[],
 ): PurchaseColumns => {
   const rows = columns.amounts.length;
   const newIds: string[] = [];
@@ -111,14 +111,16 @@ export const purchaseColumnsWith = (
     returned.set(columns.returnedRows[i], columns.returnedAmounts[i]);
   }
   for (const [id, record] of amended) returned.set(rowOf(columns, id), record.returned);
-  for (const [id, record] of added) {
-    const { currency, amount } = record.amount;
-    const run = currencies[currencies.length - 1];
-    if (run?.[0] === currency) run[1] += 1;
-    else currencies.push([currency, 1]);
-    returned.set(rows + newIds.length, record.returned);
-    newIds.push(id);
-    newAmounts.push(amount);
+  for (const chunk of added) {
+    for (const [id, record] of chunk) {
+      const { currency, amount } = record.amount;
+      const run = currencies[currencies.length - 1];
+      if (run?.[0] === currency) run[1] += 1;
+      else currencies.push([currency, 1]);
+      if (record.returned !== 0) returned.set(rows + newIds.length, record.returned);
+      newIds.push(id);
+      newAmounts.push(amount);
+    }
   }
   const count = rows + newIds.length;
   const starts = new Float64Array(count + 1);
@@ -161,4 +163,4 @@ const mergedById = (columns: PurchaseColumns, newIds: readonly string[]): Float6
 
 /** The columns of `purchases`, given in the order recorded. */
 export const purchaseColumnsOf = (purchases: Iterable<[string, PurchaseRecord]>): PurchaseColumns =>
-  purchaseColumnsWith(EMPTY_PURCHASE_COLUMNS, new Map(), purchases);
+  purchaseColumnsWith(EMPTY_PURCHASE_COLUMNS, new Map(), [new Map(purchases)]);

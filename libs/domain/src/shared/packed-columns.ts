@@ -18,17 +18,11 @@ export interface DecodedColumns<THead> extends Columns<THead> {
   readonly numbers: readonly NumberColumn[];
 }
 
-/** An integer in [low, high); -0 is not one (an integer array would give it back as 0). */
-const integerIn =
-  (low: number, high: number) =>
-  (n: number): boolean =>
-    Number.isInteger(n) && n >= low && n < high && !Object.is(n, -0);
-
 const KINDS = [
-  { name: 'f64', array: Float64Array, holds: () => true },
-  { name: 'i32', array: Int32Array, holds: integerIn(-(2 ** 31), 2 ** 31) },
-  { name: 'u16', array: Uint16Array, holds: integerIn(0, 2 ** 16) },
-  { name: 'u8', array: Uint8Array, holds: integerIn(0, 2 ** 8) },
+  { name: 'f64', array: Float64Array, min: -Infinity, max: Infinity },
+  { name: 'i32', array: Int32Array, min: -(2 ** 31), max: 2 ** 31 - 1 },
+  { name: 'u16', array: Uint16Array, min: 0, max: 2 ** 16 - 1 },
+  { name: 'u8', array: Uint8Array, min: 0, max: 2 ** 8 - 1 },
 ] as const;
 
 type KindName = (typeof KINDS)[number]['name'];
@@ -49,13 +43,20 @@ const alignedTo8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 const kindOf = (name: KindName) => KINDS.find((kind) => kind.name === name)!;
 
-/** The narrowest kind that holds every value of `column` exactly. */
+/** The narrowest kind that holds every value of `column` exactly: -0 and fractions only a float64 does. */
 const narrowest = (column: ArrayLike<number>): KindName => {
-  let fits = KINDS.length - 1;
-  for (let i = 0; i < column.length && fits > 0; i++) {
-    while (fits > 0 && !KINDS[fits].holds(column[i])) fits--;
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < column.length; i++) {
+    const n = column[i];
+    if (!Number.isInteger(n) || Object.is(n, -0)) return 'f64';
+    if (n < min) min = n;
+    else if (n > max) max = n;
   }
-  return KINDS[fits].name;
+  for (let k = KINDS.length - 1; k > 0; k--) {
+    if (min >= KINDS[k].min && max <= KINDS[k].max) return KINDS[k].name;
+  }
+  return 'f64';
 };
 
 /** Column indices widest kind first (each kind's size divides the one before), then in the order given. */
