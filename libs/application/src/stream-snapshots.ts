@@ -9,13 +9,14 @@ export interface SnapshotState<S> extends StreamState<S> {
 
 export interface SnapshotOptions {
   readonly store: SnapshotStore;
-  /** A stream's snapshot is written each time its revision passes a multiple of this (default 100). */
+  /** A stream's snapshot is written each time its revision passes a multiple of this (default 20). */
   readonly every?: number;
   /** A snapshot that cannot be read or written costs a longer read, never a command: it is reported here. */
   readonly onError: (error: unknown, streamId: string) => void;
 }
 
-export const DEFAULT_SNAPSHOT_EVERY = 100;
+/** As the API's `COMMAND_SNAPSHOT_EVERY` (ADR 0033: a tail of at most 19 events after a restart). */
+export const DEFAULT_SNAPSHOT_EVERY = 20;
 
 /**
  * The states of long streams kept between processes (ADR on command-state snapshots): loaded when a
