@@ -203,7 +203,7 @@ export class CommandExecutor {
       const appended = this.rememberAppended(aggregate, streamId, state, events, result);
       if (appended) {
         const lastId = events[events.length - 1].id;
-        await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, revision, appended, lastId);
+        await this.saveSnapshotIfDue(aggregate, streamId, revision, appended, lastId);
       }
       return {
         commandId: request.commandId,
@@ -268,8 +268,28 @@ export class CommandExecutor {
     };
     this.cache.remember(streamId, aggregate.evolve, current);
     const lastId = tail[tail.length - 1].id;
-    await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, from - 1, current, lastId);
+    await this.saveSnapshotIfDue(aggregate, streamId, from - 1, current, lastId);
     return current;
+  }
+
+  /** Writes the stream's snapshot if it is due; the cache then keeps the state as the snapshot holds it. */
+  private async saveSnapshotIfDue<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    streamId: string,
+    fromRevision: number,
+    current: StreamState<S>,
+    lastId: string,
+  ): Promise<void> {
+    const saved = await this.snapshots?.saveIfDue(
+      streamId,
+      aggregate.stateCodec,
+      fromRevision,
+      current,
+      lastId,
+    );
+    if (saved !== undefined) {
+      this.cache.remember(streamId, aggregate.evolve, { state: saved, revision: current.revision });
+    }
   }
 
   /**
