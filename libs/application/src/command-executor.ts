@@ -252,7 +252,12 @@ export class CommandExecutor {
     streamId: string,
   ): Promise<StreamState<S>> {
     const cached = this.cache.get<S>(streamId, aggregate.evolve);
-    const snapshot = cached === undefined ? await this.fromSnapshot(aggregate, streamId) : undefined;
+    const snapshot =
+      cached === undefined
+        ? await this.snapshots?.loadWithTail(streamId, aggregate.stateCodec, (fromRevision) =>
+            this.store.readStream(streamId, { fromRevision }),
+          )
+        : undefined;
     const known = cached ?? snapshot;
     const from = known === undefined ? 0 : known.revision + 1;
     const tail = snapshot?.tail ?? (await this.store.readStream(streamId, { fromRevision: from }));
@@ -276,37 +281,12 @@ export class CommandExecutor {
   private async saveSnapshotIfDue<C, S, E extends DomainEvent>(
     aggregate: Aggregate<C, S, E>,
     streamId: string,
-    fromRevision: number,
+    from: number,
     current: StreamState<S>,
     lastId: string,
   ): Promise<void> {
-    const saved = await this.snapshots?.saveIfDue(
-      streamId,
-      aggregate.stateCodec,
-      fromRevision,
-      current,
-      lastId,
-    );
-    if (saved !== undefined) {
-      this.cache.remember(streamId, aggregate.evolve, { state: saved, revision: current.revision });
-    }
-  }
-
-  /**
-   * The stream's snapshot and the events after it, if it has one and it was folded from this stream's
-   * events: the snapshot's own event is read with them, in one read, and must be the stream's there.
-   */
-  private async fromSnapshot<C, S, E extends DomainEvent>(
-    aggregate: Aggregate<C, S, E>,
-    streamId: string,
-  ): Promise<(StreamState<S> & { readonly tail: readonly EventEnvelope[] }) | undefined> {
-    const snapshot = await this.snapshots?.load(streamId, aggregate.stateCodec);
-    if (snapshot === undefined) return undefined;
-    const { revision } = snapshot;
-    const [there, ...tail] = await this.store.readStream(streamId, { fromRevision: revision });
-    if (there?.id === snapshot.eventId) return { state: snapshot.state, revision, tail };
-    this.snapshots?.reportMismatch(streamId, revision);
-    return undefined;
+    const saved = await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, from, current, lastId);
+    if (saved !== undefined) this.cache.remember(streamId, aggregate.evolve, { ...current, state: saved });
   }
 
   private rememberAppended<C, S, E extends DomainEvent>(

@@ -1,10 +1,10 @@
-import type { StateCodec } from '@crm/domain';
+import type { EventEnvelope, StateCodec } from '@crm/domain';
 import type { SnapshotStore } from '@crm/event-store';
 import type { StreamState } from './stream-state-cache';
 
-/** A state loaded from a snapshot, with the id of the event it was folded up to. */
+/** A state loaded from a snapshot, with the events of the stream after it. */
 export interface SnapshotState<S> extends StreamState<S> {
-  readonly eventId: string;
+  readonly tail: readonly EventEnvelope[];
 }
 
 export interface SnapshotOptions {
@@ -38,7 +38,31 @@ export class StreamSnapshots {
     }
   }
 
-  async load<S>(streamId: string, codec: StateCodec<S> | undefined): Promise<SnapshotState<S> | undefined> {
+  /**
+   * The stream's snapshot and the events after it, if it has one and it was folded from this stream's
+   * events: its own event is read with them (`readFrom` its revision), in one read, and must be the
+   * stream's there; a log restored from elsewhere beside newer snapshots is folded from its own events.
+   */
+  async loadWithTail<S>(
+    streamId: string,
+    codec: StateCodec<S> | undefined,
+    readFrom: (revision: number) => Promise<readonly EventEnvelope[]>,
+  ): Promise<SnapshotState<S> | undefined> {
+    const snapshot = await this.load(streamId, codec);
+    if (snapshot === undefined) return undefined;
+    const [there, ...tail] = await readFrom(snapshot.revision);
+    if (there?.id === snapshot.eventId) return { state: snapshot.state, revision: snapshot.revision, tail };
+    this.onError(
+      new Error(`the snapshot at revision ${snapshot.revision} is not of the stream's event there`),
+      streamId,
+    );
+    return undefined;
+  }
+
+  private async load<S>(
+    streamId: string,
+    codec: StateCodec<S> | undefined,
+  ): Promise<{ state: S; revision: number; eventId: string } | undefined> {
     if (codec === undefined) return undefined;
     try {
       const snapshot = await this.store.load(streamId, codec.version);
@@ -49,14 +73,6 @@ export class StreamSnapshots {
       this.onError(error, streamId);
       return undefined;
     }
-  }
-
-  /** A loaded snapshot turned out not to be of this stream's history; it is not used. */
-  reportMismatch(streamId: string, revision: number): void {
-    this.onError(
-      new Error(`the snapshot at revision ${revision} is not of the stream's event there`),
-      streamId,
-    );
   }
 
   /**
