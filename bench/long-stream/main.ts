@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   ];
   const header = machineDescription({
     store:
-      "the API's stack in this process: SQLite event store (WAL, synchronous=FULL, writer thread), personal fields sealed (AES-256-GCM, keys in keys.db), upcasters, CommandExecutor with its state cache and snapshots (snapshots.db, sealed per customer)",
+      "the API's stack in this process: SQLite event store (WAL, synchronous=FULL, writer thread), personal fields sealed (AES-256-GCM, keys in keys.db), upcasters, CommandExecutor with its state cache and snapshots (snapshots.db, each customer's profile part sealed with their key)",
     workload: `customers with about ${events.toLocaleString('en-US')} events (registration, purchases, a return every 20th purchase) against customers with 1 event (their registration); snapshots every ${every} events; each sample opens a new store stack (new SQLite connections, empty key cache, empty command-state cache: what a restart empties), registers a customer of its own (not timed: start-up work), then times one RecordPurchase; ${warmup} warm-up rounds not counted; the kinds take turns going first`,
     'data directory': dataDir + (keepDir ? ' (kept)' : ' (temporary, removed after)'),
   });

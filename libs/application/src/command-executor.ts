@@ -203,7 +203,7 @@ export class CommandExecutor {
       const appended = this.rememberAppended(aggregate, streamId, state, events, result);
       if (appended) {
         const lastId = events[events.length - 1].id;
-        await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, revision, appended, lastId);
+        await this.saveSnapshotIfDue(aggregate, streamId, revision, appended, lastId);
       }
       return {
         commandId: request.commandId,
@@ -251,14 +251,21 @@ export class CommandExecutor {
     aggregate: Aggregate<C, S, E>,
     streamId: string,
   ): Promise<StreamState<S>> {
-    const known =
-      this.cache.get<S>(streamId, aggregate.evolve) ?? (await this.fromSnapshot(aggregate, streamId));
+    const cached = this.cache.get<S>(streamId, aggregate.evolve);
+    const snapshot =
+      cached === undefined
+        ? await this.snapshots?.loadWithTail(streamId, aggregate.stateCodec, (fromRevision) =>
+            this.store.readStream(streamId, { fromRevision }),
+          )
+        : undefined;
+    const known = cached ?? snapshot;
     const from = known === undefined ? 0 : known.revision + 1;
-    const tail = await this.store.readStream(streamId, { fromRevision: from });
+    const tail = snapshot?.tail ?? (await this.store.readStream(streamId, { fromRevision: from }));
     if (tail.length === 0) {
       if (known === undefined) return { state: aggregate.initialState(), revision: -1 };
-      this.cache.remember(streamId, aggregate.evolve, known);
-      return known;
+      const current = { state: known.state, revision: known.revision };
+      this.cache.remember(streamId, aggregate.evolve, current);
+      return current;
     }
     const current = {
       state: fold(aggregate, known?.state ?? aggregate.initialState(), tail),
@@ -266,22 +273,20 @@ export class CommandExecutor {
     };
     this.cache.remember(streamId, aggregate.evolve, current);
     const lastId = tail[tail.length - 1].id;
-    await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, from - 1, current, lastId);
+    await this.saveSnapshotIfDue(aggregate, streamId, from - 1, current, lastId);
     return current;
   }
 
-  /** The stream's snapshot, if it has one and it was folded from this stream's events (one indexed read). */
-  private async fromSnapshot<C, S, E extends DomainEvent>(
+  /** Writes the stream's snapshot if it is due; the cache then keeps the state as the snapshot holds it. */
+  private async saveSnapshotIfDue<C, S, E extends DomainEvent>(
     aggregate: Aggregate<C, S, E>,
     streamId: string,
-  ): Promise<StreamState<S> | undefined> {
-    const snapshot = await this.snapshots?.load(streamId, aggregate.stateCodec);
-    if (snapshot === undefined) return undefined;
-    const { revision } = snapshot;
-    const [there] = await this.store.readStream(streamId, { fromRevision: revision, toRevision: revision });
-    if (there?.id === snapshot.eventId) return { state: snapshot.state, revision };
-    this.snapshots?.reportMismatch(streamId, revision);
-    return undefined;
+    from: number,
+    current: StreamState<S>,
+    lastId: string,
+  ): Promise<void> {
+    const saved = await this.snapshots?.saveIfDue(streamId, aggregate.stateCodec, from, current, lastId);
+    if (saved !== undefined) this.cache.remember(streamId, aggregate.evolve, { ...current, state: saved });
   }
 
   private rememberAppended<C, S, E extends DomainEvent>(

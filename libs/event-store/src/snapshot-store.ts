@@ -12,7 +12,10 @@ export interface Snapshot {
   readonly eventId: string;
   /** The decider's state version and event schema versions it was folded under (`StateCodec.version`). */
   readonly version: string;
+  /** The part of the state that may hold personal data (`StateCodec`): sealed by `SealedSnapshotStore`. */
   readonly state: Buffer;
+  /** The part that holds no personal field, only what the events hold in clear too: stored as it is. */
+  readonly plain: Buffer;
 }
 
 /** The latest snapshot of each stream (ADR on command-state snapshots). */

@@ -2,10 +2,11 @@ import {
   EMPTY_PURCHASE_BOOK,
   findPurchase,
   type PurchaseBook,
-  purchaseBookOf,
+  purchaseBookOfColumns,
   purchasesInOrder,
   withPurchase,
 } from './purchase-book';
+import { purchaseColumnsOf } from './purchase-columns';
 
 const record = (amount: number, returned = 0) => ({ amount: { amount, currency: 'TRY' }, returned });
 
@@ -51,12 +52,35 @@ describe('PurchaseBook', () => {
     });
   });
 
-  describe('rebuilt from its purchases in order (a decoded snapshot)', () => {
-    it('has the chunks and the gross that recording them one by one built, returns included', () => {
-      const withReturns = withPurchase(withPurchase(bookOf(70), 'p-3', record(4, 2)), 'p-69', record(70, 70));
+  describe('given the purchases of a snapshot, as columns (a decoded state)', () => {
+    const folded = withPurchase(withPurchase(bookOf(70), 'p-3', record(4, 2)), 'p-69', record(70, 70));
+    const decoded = purchaseBookOfColumns(purchaseColumnsOf(purchasesInOrder(folded)), folded.gross);
 
-      expect(purchaseBookOf(purchasesInOrder(withReturns))).toEqual(withReturns);
-      expect(purchaseBookOf(purchasesInOrder(EMPTY_PURCHASE_BOOK))).toEqual(EMPTY_PURCHASE_BOOK);
+    it('finds every one of them with its return, and nothing else', () => {
+      for (let i = 0; i < 70; i++)
+        expect(findPurchase(decoded, `p-${i}`)).toEqual(findPurchase(folded, `p-${i}`));
+      expect(findPurchase(decoded, 'p-70')).toBeUndefined();
+      expect([...purchasesInOrder(decoded)]).toEqual([...purchasesInOrder(folded)]);
+    });
+
+    it('when a purchase of the snapshot changes, then it changes in place and the gross does not', () => {
+      const after = withPurchase(decoded, 'p-10', record(11, 5));
+
+      expect(findPurchase(after, 'p-10')).toEqual(record(11, 5));
+      expect(findPurchase(decoded, 'p-10')).toEqual(record(11));
+      expect([...purchasesInOrder(after)].map(([id]) => id)).toEqual(
+        [...purchasesInOrder(folded)].map(([id]) => id),
+      );
+      expect(after.gross).toEqual(decoded.gross);
+    });
+
+    it('when a new purchase is recorded, then it follows the snapshot’s and adds to the gross', () => {
+      const after = withPurchase(decoded, 'p-70', record(71));
+
+      expect(findPurchase(after, 'p-70')).toEqual(record(71));
+      expect([...purchasesInOrder(after)].at(-1)).toEqual(['p-70', record(71)]);
+      expect(after.gross.get('TRY')).toBe((decoded.gross.get('TRY') ?? 0) + 71);
+      expect(after.snapshot).toBe(decoded.snapshot);
     });
   });
 });

@@ -1,4 +1,11 @@
-import { EMPTY_SPEND_LEDGER, recordSpend, type SpendLedger, spendWithin } from './spend-ledger';
+import {
+  EMPTY_SPEND_LEDGER,
+  recordSpend,
+  spendColumns,
+  type SpendLedger,
+  spendSeriesOf,
+  spendWithin,
+} from './spend-ledger';
 
 const ms = (instant: string): number => Date.parse(instant);
 
@@ -77,5 +84,39 @@ describe('SpendLedger', () => {
         .reduce((sum, m) => sum + m.amount, 0);
       expect(spendWithin(ledger, 'TRY', after, until)).toBe(expected);
     }
+  });
+
+  describe('given a series rebuilt from its columns as typed arrays (a decoded snapshot)', () => {
+    const day = 86_400_000;
+    const movements = Array.from({ length: 200 }, (_, i) => [i * day, 100 + i] as const);
+    const folded = movements.reduce(
+      (built, [atMs, amount]) => recordSpend(built, 'TRY', atMs, amount),
+      EMPTY_SPEND_LEDGER,
+    );
+    const { sizes, atMs, totals } = spendColumns(folded.TRY);
+    const decoded: SpendLedger = {
+      TRY: spendSeriesOf({ sizes, atMs: Float64Array.from(atMs), totals: Float64Array.from(totals) }),
+    };
+
+    it('when movements are recorded on it, back-dated ones among them, then every window sums as on the folded one', () => {
+      const later: [number, number][] = [
+        [3.5 * day, 7],
+        [250 * day, 40],
+        [0, -30],
+        [120 * day, 5],
+      ];
+      const record = (ledger: SpendLedger) =>
+        later.reduce((built, [at, amount]) => recordSpend(built, 'TRY', at, amount), ledger);
+      const [fromFolded, fromDecoded] = [record(folded), record(decoded)];
+
+      for (let after = -day; after < 260 * day; after += 7.5 * day) {
+        for (const span of [day, 30 * day, 365 * day]) {
+          expect(spendWithin(fromDecoded, 'TRY', after, after + span)).toBe(
+            spendWithin(fromFolded, 'TRY', after, after + span),
+          );
+        }
+      }
+      expect(spendColumns(fromDecoded.TRY)).toEqual(spendColumns(fromFolded.TRY));
+    });
   });
 });

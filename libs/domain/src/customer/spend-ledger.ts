@@ -1,3 +1,5 @@
+import type { NumberColumn } from '../shared/packed-columns';
+
 /**
  * One currency's spend movements in time order, in chunks of at most `CHUNK_SIZE` with running totals
  * inside each chunk and the sum of all earlier chunks beside it: the spend in a window is two binary
@@ -13,11 +15,12 @@ export interface SpendSeries {
   readonly before: readonly number[];
 }
 
+/** Arrays, or views over a decoded snapshot's bytes (`spendSeriesOf`). */
 export interface SpendChunk {
   /** Instants in epoch milliseconds, ascending; movements at the same instant in the order recorded. */
-  readonly atMs: readonly number[];
+  readonly atMs: ArrayLike<number>;
   /** `totals[i]` is the sum of the amounts of this chunk's movements 0..i, in minor units. */
-  readonly totals: readonly number[];
+  readonly totals: ArrayLike<number>;
 }
 
 /** Qualifying-spend movements by currency code, as the customer decider's state keeps them. */
@@ -28,9 +31,10 @@ export const EMPTY_SPEND_LEDGER: SpendLedger = {};
 const CHUNK_SIZE = 64;
 
 const EMPTY_SERIES: SpendSeries = { chunks: [], before: [] };
+const EMPTY_CHUNK: SpendChunk = { atMs: [], totals: [] };
 
 /** The index of the first instant strictly after `ms`: the movements before it are at or before `ms`. */
-const countAtOrBefore = (atMs: readonly number[], ms: number): number => {
+const countAtOrBefore = (atMs: ArrayLike<number>, ms: number): number => {
   let low = 0;
   let high = atMs.length;
   while (low < high) {
@@ -41,7 +45,7 @@ const countAtOrBefore = (atMs: readonly number[], ms: number): number => {
   return low;
 };
 
-const lastOf = (values: readonly number[]): number => values[values.length - 1];
+const lastOf = (values: ArrayLike<number>): number => values[values.length - 1];
 
 /** The first chunk holding an instant strictly after `ms`; `chunks.length` if none does. */
 const chunkAfter = (chunks: readonly SpendChunk[], ms: number): number => {
@@ -66,16 +70,39 @@ const totalThrough = (series: SpendSeries, ms: number): number => {
   return before[index] + (count === 0 ? 0 : chunks[index].totals[count - 1]);
 };
 
-/** A chunk of the movements given as instants and amounts, with its running totals. */
-const chunkOf = (atMs: number[], amounts: readonly number[]): SpendChunk => {
+/** A chunk being built: arrays of its own. */
+interface NewChunk extends SpendChunk {
+  readonly atMs: number[];
+  readonly totals: number[];
+}
+
+/** `chunk` with one more movement at position `at`: the totals from there on move by `amount`. */
+const withMovement = (chunk: SpendChunk, at: number, atMs: number, amount: number): NewChunk => {
+  const times: number[] = [];
   const totals: number[] = [];
-  let total = 0;
-  for (const amount of amounts) totals.push((total += amount));
-  return { atMs, totals };
+  for (let i = 0; i < at; i++) {
+    times.push(chunk.atMs[i]);
+    totals.push(chunk.totals[i]);
+  }
+  times.push(atMs);
+  totals.push((at === 0 ? 0 : chunk.totals[at - 1]) + amount);
+  for (let i = at; i < chunk.atMs.length; i++) {
+    times.push(chunk.atMs[i]);
+    totals.push(chunk.totals[i] + amount);
+  }
+  return { atMs: times, totals };
 };
 
-const amountsOf = (chunk: SpendChunk): number[] =>
-  chunk.totals.map((total, i) => total - (i === 0 ? 0 : chunk.totals[i - 1]));
+/** A chunk past `CHUNK_SIZE` as two halves, the second one's totals counted from its own start. */
+const split = (chunk: NewChunk): SpendChunk[] => {
+  if (chunk.atMs.length <= CHUNK_SIZE) return [chunk];
+  const half = CHUNK_SIZE / 2;
+  const first = chunk.totals[half - 1];
+  return [
+    { atMs: chunk.atMs.slice(0, half), totals: chunk.totals.slice(0, half) },
+    { atMs: chunk.atMs.slice(half), totals: chunk.totals.slice(half).map((total) => total - first) },
+  ];
+};
 
 /** The ledger with one more movement; a back-dated one is placed in time, and the totals after it move. */
 export const recordSpend = (
@@ -87,19 +114,8 @@ export const recordSpend = (
   const series = ledger[currency] ?? EMPTY_SERIES;
   // The chunk it goes into: the first one holding a later instant, or the last one (a new one if none).
   const index = Math.min(chunkAfter(series.chunks, atMs), Math.max(series.chunks.length - 1, 0));
-  const held = series.chunks[index] ?? { atMs: [], totals: [] };
-  const at = countAtOrBefore(held.atMs, atMs);
-  const times = held.atMs.slice();
-  times.splice(at, 0, atMs);
-  const amounts = amountsOf(held);
-  amounts.splice(at, 0, amount);
-  const replaced =
-    times.length <= CHUNK_SIZE
-      ? [chunkOf(times, amounts)]
-      : [
-          chunkOf(times.slice(0, CHUNK_SIZE / 2), amounts.slice(0, CHUNK_SIZE / 2)),
-          chunkOf(times.slice(CHUNK_SIZE / 2), amounts.slice(CHUNK_SIZE / 2)),
-        ];
+  const held = series.chunks[index] ?? EMPTY_CHUNK;
+  const replaced = split(withMovement(held, countAtOrBefore(held.atMs, atMs), atMs, amount));
   const chunks = series.chunks.slice();
   chunks.splice(index, series.chunks.length === 0 ? 0 : 1, ...replaced);
   const before = series.before.slice(0, index);
@@ -121,38 +137,51 @@ export const spendWithin = (
   return totalThrough(series, untilMs) - totalThrough(series, afterMs);
 };
 
-/** A series as flat columns: each chunk's size, and every movement's instant and amount, in order. */
+/**
+ * A series as flat columns: each chunk's size, and every movement's instant and running total within its
+ * chunk, in order.
+ */
 export interface SpendColumns {
-  readonly sizes: number[];
-  readonly atMs: number[];
-  readonly amounts: number[];
+  readonly sizes: ArrayLike<number>;
+  readonly atMs: ArrayLike<number>;
+  readonly totals: ArrayLike<number>;
 }
 
 export const spendColumns = (series: SpendSeries): SpendColumns => {
-  const columns: SpendColumns = { sizes: [], atMs: [], amounts: [] };
+  const sizes = series.chunks.map((chunk) => chunk.atMs.length);
+  const count = sizes.reduce((total, size) => total + size, 0);
+  const atMs = new Float64Array(count);
+  const totals = new Float64Array(count);
+  let offset = 0;
   for (const chunk of series.chunks) {
-    columns.sizes.push(chunk.atMs.length);
-    columns.atMs.push(...chunk.atMs);
-    columns.amounts.push(...amountsOf(chunk));
+    atMs.set(chunk.atMs, offset);
+    totals.set(chunk.totals, offset);
+    offset += chunk.atMs.length;
   }
-  return columns;
+  return { sizes, atMs, totals };
 };
 
-/** The series `spendColumns` was given: the same chunks, totals and sums before them. */
+/**
+ * The series `spendColumns` was given: the same chunks, totals and sums before them. Its chunks are views
+ * over `columns` when they are typed arrays (a decoded snapshot's), so building it copies no movement.
+ */
 export const spendSeriesOf = (columns: SpendColumns): SpendSeries => {
   const chunks: SpendChunk[] = [];
   const before: number[] = [];
   let start = 0;
   let sum = 0;
-  for (const size of columns.sizes) {
-    const chunk = chunkOf(
-      columns.atMs.slice(start, start + size),
-      columns.amounts.slice(start, start + size),
-    );
+  for (let i = 0; i < columns.sizes.length; i++) {
+    const end = start + columns.sizes[i];
+    const chunk = { atMs: sliceOf(columns.atMs, start, end), totals: sliceOf(columns.totals, start, end) };
     before.push(sum);
     sum += chunkTotal(chunk);
     chunks.push(chunk);
-    start += size;
+    start = end;
   }
   return { chunks, before };
 };
+
+const sliceOf = (values: ArrayLike<number>, start: number, end: number): ArrayLike<number> =>
+  ArrayBuffer.isView(values)
+    ? (values as NumberColumn).subarray(start, end)
+    : Array.prototype.slice.call(values, start, end);

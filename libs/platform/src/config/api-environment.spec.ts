@@ -13,11 +13,11 @@ function refusal(env: Record<string, string>): ConfigurationError {
 }
 
 describe('the API settings', () => {
-  it('listens on 3000, caches the state of 10,000 streams and snapshots every 100 events when nothing is set', () => {
+  it('listens on 3000, caches the state of 10,000 streams and snapshots every 20 events when nothing is set', () => {
     expect(validateEnvironment(ApiEnvironment, {})).toMatchObject({
       PORT: 3000,
       COMMAND_STATE_CACHE_SIZE: 10_000,
-      COMMAND_SNAPSHOT_EVERY: 100,
+      COMMAND_SNAPSHOT_EVERY: 20,
       OCCURRED_AT_TOLERANCE_SECONDS: 300,
     });
   });

@@ -20,11 +20,13 @@ export class ApiEnvironment extends StoreEnvironment {
   /**
    * Customer streams get a snapshot of their command state each time they pass a multiple of this many
    * events, so that a command after a restart reads only the events after it; 0 writes and reads none.
+   * 20: a 10,000-event customer's first command after a restart then costs under 2× a new customer's
+   * (ADR 0033, docs/benchmarks.md), for one snapshot write every 20 of their commands.
    */
   @IsInt({ message: 'COMMAND_SNAPSHOT_EVERY must be a whole number' })
   @Min(0, { message: 'COMMAND_SNAPSHOT_EVERY must be 0 or more' })
   @Type(() => Number)
-  COMMAND_SNAPSHOT_EVERY = 100;
+  COMMAND_SNAPSHOT_EVERY = 20;
 
   /** How far past the server's clock a command's `occurredAt` may lie; later is refused with a 422. */
   @IsInt({ message: 'OCCURRED_AT_TOLERANCE_SECONDS must be a whole number' })

@@ -19,6 +19,7 @@ const snapshot = (streamId: string, revision = 99): Snapshot => ({
   eventId: `event-${revision}`,
   version: 'customer-state.1',
   state: Buffer.from(STATE),
+  plain: Buffer.from('p-1 p-2 12500 9900'),
 });
 
 describe('SealedSnapshotStore', () => {
@@ -67,13 +68,14 @@ describe('SealedSnapshotStore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("stores a customer's state sealed with their data key and loads it in clear", async () => {
+  it("stores a customer's state sealed with their data key, its plain part as it is, and loads both", async () => {
     await registered('c-1');
 
     await store.save(snapshot('customer-c-1'));
 
     const stored = await inner.load('customer-c-1', 'customer-state.1');
     expect(stored?.state.toString('latin1')).not.toContain('Zeynep');
+    expect(stored?.plain).toEqual(snapshot('customer-c-1').plain);
     expect(await store.load('customer-c-1', 'customer-state.1')).toEqual(snapshot('customer-c-1'));
   });
 

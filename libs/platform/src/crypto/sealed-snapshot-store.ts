@@ -6,11 +6,13 @@ const snapshotAad = (snapshot: Snapshot): string =>
   `crm-snapshot:${snapshot.streamId}:${snapshot.revision}:${snapshot.eventId}:${snapshot.version}`;
 
 /**
- * Snapshots of customer streams sealed whole with the customer's data key (AES-256-GCM), as their events'
- * personal fields are (docs/data-protection.md): a customer's state holds their profile in clear. Erasure
- * destroys the key, and with it every snapshot of theirs, in the live file and in every backup of it,
- * as it does their events' personal fields; an erased customer's snapshot is neither loaded nor written.
- * Other streams hold no personal data and are stored as they are.
+ * Snapshots of customer streams with their state sealed with the customer's data key (AES-256-GCM), as
+ * their events' personal fields are (docs/data-protection.md): a customer's state holds their profile in
+ * clear. The plain part holds no personal field, only what their events hold in clear too (purchase ids,
+ * amounts, instants), and is stored as it is. Erasure destroys the key, and with it the state of every
+ * snapshot of theirs, in the live file and in every backup of it, as it does their events' personal
+ * fields; an erased customer's snapshot is neither loaded nor written. Other streams hold no personal
+ * data and are stored as they are.
  */
 export class SealedSnapshotStore implements SnapshotStore {
   constructor(

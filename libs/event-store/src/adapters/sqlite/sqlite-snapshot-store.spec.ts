@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Snapshot } from '../../snapshot-store';
+import Database from 'better-sqlite3';
 import { SqliteSnapshotStore } from './sqlite-snapshot-store';
 
 const snapshot = (revision: number, version = 'v1', streamId = 'customer-c-1'): Snapshot => ({
@@ -10,6 +11,7 @@ const snapshot = (revision: number, version = 'v1', streamId = 'customer-c-1'): 
   eventId: `event-${revision}`,
   version,
   state: Buffer.from(`state at ${revision} under ${version}`),
+  plain: Buffer.from(`columns at ${revision}`),
 });
 
 describe('SqliteSnapshotStore', () => {
@@ -65,5 +67,23 @@ describe('SqliteSnapshotStore', () => {
 
     expect(await store.load('customer-c-1', 'v1')).toBeUndefined();
     expect(await store.load('customer-c-2', 'v1')).toEqual(snapshot(49, 'v1', 'customer-c-2'));
+  });
+
+  it('opens a file written before snapshots had a plain part, and keeps both parts from then on', async () => {
+    await store.close();
+    rmSync(path);
+    const old = new Database(path);
+    old.exec(
+      'CREATE TABLE snapshots (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, event_id TEXT NOT NULL, version TEXT NOT NULL, state BLOB NOT NULL)',
+    );
+    old
+      .prepare('INSERT INTO snapshots VALUES (?, 99, ?, ?, ?)')
+      .run('customer-c-1', 'event-99', 'v0', Buffer.from('old'));
+    old.close();
+    store = SqliteSnapshotStore.open({ path });
+
+    expect(await store.load('customer-c-1', 'v1')).toBeUndefined();
+    await store.save(snapshot(199));
+    expect(await store.load('customer-c-1', 'v1')).toEqual(snapshot(199));
   });
 });

@@ -9,20 +9,26 @@ const CREATE_SNAPSHOTS = `
     revision  INTEGER NOT NULL,
     event_id  TEXT    NOT NULL,
     version   TEXT    NOT NULL,
-    state     BLOB    NOT NULL
+    state     BLOB    NOT NULL,
+    plain     BLOB    NOT NULL DEFAULT x''
   )`;
+
+/** Files written before snapshots had a plain part: their rows are of an older state version anyway. */
+const ADD_PLAIN = "ALTER TABLE snapshots ADD COLUMN plain BLOB NOT NULL DEFAULT x''";
 
 // The upsert keeps a newer snapshot of the same version: two processes may fold the same stream.
 const SAVE = `
-  INSERT INTO snapshots (stream_id, revision, event_id, version, state) VALUES (?, ?, ?, ?, ?)
+  INSERT INTO snapshots (stream_id, revision, event_id, version, state, plain) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT (stream_id) DO UPDATE
-  SET revision = excluded.revision, event_id = excluded.event_id, version = excluded.version, state = excluded.state
+  SET revision = excluded.revision, event_id = excluded.event_id, version = excluded.version,
+      state = excluded.state, plain = excluded.plain
   WHERE snapshots.version <> excluded.version OR snapshots.revision < excluded.revision`;
 
 interface SnapshotRow {
   readonly revision: number;
   readonly event_id: string;
   readonly state: Buffer;
+  readonly plain: Buffer;
 }
 
 /**
@@ -32,12 +38,12 @@ interface SnapshotRow {
  */
 export class SqliteSnapshotStore implements SnapshotStore {
   private readonly loadRow: Database.Statement<[string, string], SnapshotRow>;
-  private readonly saveRow: Database.Statement<[string, number, string, string, Buffer]>;
+  private readonly saveRow: Database.Statement<[string, number, string, string, Buffer, Buffer]>;
   private readonly deleteRow: Database.Statement<[string]>;
 
   private constructor(private readonly db: Database.Database) {
     this.loadRow = db.prepare(
-      'SELECT revision, event_id, state FROM snapshots WHERE stream_id = ? AND version = ?',
+      'SELECT revision, event_id, state, plain FROM snapshots WHERE stream_id = ? AND version = ?',
     );
     this.saveRow = db.prepare(SAVE);
     this.deleteRow = db.prepare('DELETE FROM snapshots WHERE stream_id = ?');
@@ -52,6 +58,8 @@ export class SqliteSnapshotStore implements SnapshotStore {
       db.pragma('synchronous = NORMAL');
       db.pragma('secure_delete = ON');
       db.exec(CREATE_SNAPSHOTS);
+      const columns = db.pragma('table_info(snapshots)') as { name: string }[];
+      if (!columns.some((column) => column.name === 'plain')) db.exec(ADD_PLAIN);
       return new SqliteSnapshotStore(db);
     } catch (error) {
       db.close();
@@ -61,12 +69,21 @@ export class SqliteSnapshotStore implements SnapshotStore {
 
   async load(streamId: string, version: string): Promise<Snapshot | undefined> {
     const row = this.loadRow.get(streamId, version);
-    return row && { streamId, version, revision: row.revision, eventId: row.event_id, state: row.state };
+    return (
+      row && {
+        streamId,
+        version,
+        revision: row.revision,
+        eventId: row.event_id,
+        state: row.state,
+        plain: row.plain,
+      }
+    );
   }
 
   async save(snapshot: Snapshot): Promise<void> {
-    const { streamId, revision, eventId, version, state } = snapshot;
-    this.saveRow.run(streamId, revision, eventId, version, state);
+    const { streamId, revision, eventId, version, state, plain } = snapshot;
+    this.saveRow.run(streamId, revision, eventId, version, state, plain);
   }
 
   async delete(streamId: string): Promise<void> {
