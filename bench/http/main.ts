@@ -11,6 +11,7 @@ import { allMet, type ApiPhases, type BarePhases, jsonReport, markdownReport, su
 import { buildApi, freePort, type RunningServer, startBareServer, startServer } from './server-process';
 import { randomSecret, serviceToken } from './tokens';
 import { type LoadOptions, readCustomer360, recordPurchases } from './workloads';
+import { integerOption } from '../integer-option';
 
 const USAGE = `npm run bench:http -- [options]
 
@@ -40,13 +41,6 @@ const { values: args } = parseArgs({
 const CATCH_UP_TIMEOUT_MS = 600_000;
 
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
-
-function integer(name: string, value: string | undefined, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new RangeError(`--${name} must be an integer ≥ ${min}, got ${String(value)}`);
-  return n;
-}
 
 /** The same requests, connections and duration as the API's phases, on bare Fastify in its own process. */
 async function runBarePhases(port: number, load: Omit<LoadOptions, 'url'>): Promise<BarePhases> {
@@ -112,10 +106,10 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const connections = integer('connections', args.connections, 1);
-  const seconds = integer('seconds', args.seconds, 1);
-  const customers = integer('customers', args.customers, 1);
-  const requestedPort = integer('port', args.port, 0);
+  const connections = integerOption('connections', args.connections, 1);
+  const seconds = integerOption('seconds', args.seconds, 1);
+  const customers = integerOption('customers', args.customers, 1);
+  const requestedPort = integerOption('port', args.port, 0);
   const port = requestedPort === 0 ? await freePort() : requestedPort;
   const keepDir = args.dir !== undefined;
   const dataDir = args.dir ?? mkdtempSync(join(tmpdir(), 'crm-bench-http-'));

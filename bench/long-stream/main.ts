@@ -8,6 +8,7 @@ import { machineDescription } from '../event-store/machine';
 import { writeLongHistory } from './long-history';
 import { type Kind, type Stats, stats, table } from './table';
 import { commandRequest, customers, openStoreStack, snapshotAt, type SnapshotMode } from './store-stack';
+import { integerOption } from '../integer-option';
 
 const USAGE = `npm run bench:long-stream -- [options]
 
@@ -31,13 +32,6 @@ const { values: args } = parseArgs({
 });
 
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
-
-function integer(name: string, value: string | undefined, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new RangeError(`--${name} must be an integer ≥ ${min}, got ${String(value)}`);
-  return n;
-}
 
 /** One kind of customer the same command is timed on, and how its process keeps snapshots. */
 interface Subject extends Kind {
@@ -106,10 +100,10 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const events = integer('events', args.events, 2);
-  const every = integer('snapshot-every', args['snapshot-every'], 1);
-  const samples = integer('samples', args.samples, 1);
-  const warmup = integer('warmup', args.warmup, 0);
+  const events = integerOption('events', args.events, 2);
+  const every = integerOption('snapshot-every', args['snapshot-every'], 1);
+  const samples = integerOption('samples', args.samples, 1);
+  const warmup = integerOption('warmup', args.warmup, 0);
   if (every > events) throw new RangeError('--snapshot-every must be at most --events');
   const keepDir = args.dir !== undefined;
   const dataDir = args.dir ?? mkdtempSync(join(tmpdir(), 'crm-bench-long-stream-'));
