@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for the three processes of distributed mode (DESIGN §2); docker-compose.yml picks the entry point:
-#   api        node dist/apps/api/apps/api/src/main.js
+#   api        node --max-semi-space-size=64 dist/apps/api/apps/api/src/main.js
 #   relay      node dist/apps/relay/apps/relay/src/main.js
 #   projector  node dist/apps/projector/apps/projector/src/main.js
 #   crm CLI    node dist/apps/cli/apps/cli/src/main.js
@@ -28,4 +28,4 @@ COPY --from=build --chown=node:node /app/config ./config
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/apps/api/apps/api/src/main.js"]

@@ -57,9 +57,12 @@ export function buildApi(): void {
   if (build.status !== 0) throw new Error(`npm run build exited with ${build.status ?? build.signal}`);
 }
 
+/** The V8 flag `npm start`, the Dockerfile and docker-compose.yml start the API with (ADR 0034). */
+const API_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 function serverArgs(options: ServerOptions): string[] {
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  return [...profile, API_ENTRY];
+  return [...API_NODE_FLAGS, ...profile, API_ENTRY];
 }
 
 function spawnServer(options: ServerOptions, log: (line: string) => void): ChildProcess {

@@ -8,6 +8,7 @@ import { CallerThrottlerGuard } from './caller-throttler.guard';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { readRateLimit } from './rate-limit';
+import { RouteMetadataReflector } from './route-metadata-reflector';
 import { TokenIssuer } from './token-issuer';
 
 const authConfig = { provide: AUTH_CONFIG, useFactory: () => readAuthConfig(process.env) };
@@ -35,6 +36,7 @@ const authConfig = { provide: AUTH_CONFIG, useFactory: () => readAuthConfig(proc
   providers: [
     authConfig,
     TokenIssuer,
+    RouteMetadataReflector,
     // Order matters: the throttler tracks the principal the auth guard attached.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: CallerThrottlerGuard },

@@ -5,16 +5,16 @@ import {
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { AllowedRoles, PUBLIC_ROUTE } from './access.decorators';
 import type { AuthenticatedRequest } from './authenticated-request';
+import { RouteMetadataReflector } from './route-metadata-reflector';
 import { InvalidTokenError, TokenIssuer } from './token-issuer';
 
 /** Every route needs a valid bearer token unless marked @Public, and one of its @Roles (or admin). */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: RouteMetadataReflector,
     private readonly tokens: TokenIssuer,
   ) {}
 

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { CollectionSpec, JsonObject } from '../../read-store';
 import { SqliteReadStore, type SqliteReadStoreOptions } from './sqlite-read-store';
 
@@ -45,6 +46,20 @@ describe('SqliteReadStore getJson cache (ADR 0020)', () => {
   it("sees another connection's commit at the next read", async () => {
     expect(await jsonOf(reader, 'c-1')).toEqual({ version: 1, body: { tier: 'bronze' } });
     await upsert(writer, 'c-1', 2, { tier: 'gold' });
+    expect(await jsonOf(reader, 'c-1')).toEqual({ version: 2, body: { tier: 'gold' } });
+  });
+
+  it("looks for another thread's or process's commits once per event-loop turn", async () => {
+    expect(await jsonOf(reader, 'c-1')).toEqual({ version: 1, body: { tier: 'bronze' } });
+    // A connection no SqliteReadStore of this thread knows of, as a worker thread's or another process's is.
+    const elsewhere = new Database(join(dir, 'read.db'));
+    elsewhere
+      .prepare(`UPDATE customers_v1 SET version = 2, body = jsonb('{"tier":"gold"}') WHERE id = 'c-1'`)
+      .run();
+    elsewhere.close();
+
+    expect(await jsonOf(reader, 'c-1')).toEqual({ version: 1, body: { tier: 'bronze' } });
+    await new Promise(setImmediate);
     expect(await jsonOf(reader, 'c-1')).toEqual({ version: 2, body: { tier: 'gold' } });
   });
 

@@ -19,6 +19,7 @@ import type {
 } from '../../read-store';
 import { BODY_TEXT, bodyBytes, bodyText, createCollectionSql, prepareDatabase, quoted } from './schema';
 import { JsonDocumentCache } from './json-document-cache';
+import { noteCommitInThisThread, OtherCommitsCheck } from './other-commits-check';
 import { findSql, type SqlValue, whereSql } from './sqlite-query';
 import { writeWithoutBlocking } from './write-without-blocking';
 
@@ -66,6 +67,7 @@ export class SqliteReadStore implements ReadStore {
   /** What `resolve` found, while no other connection has committed (`PRAGMA data_version`) and this one has not changed a collection or alias. */
   private readonly resolved = new Map<string, CollectionSpec>();
   private resolvedAt: number | undefined;
+  private readonly otherCommitsCheck = new OtherCommitsCheck();
 
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
     if (options.path === ':memory:' || options.path === '') {
@@ -137,13 +139,14 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /**
-   * Served from the cache while no other connection has committed (`PRAGMA data_version`) and this one has
-   * written nothing since the answer was read; otherwise read, and cached for the next call (ADR 0020).
+   * Served from the cache while no other connection has committed (`PRAGMA data_version`, looked at once per
+   * event-loop turn and after any commit from this thread) and this one has written nothing since the answer
+   * was read; otherwise read, and cached for the next call (ADR 0020).
    */
   async getJson(collection: string, id: string): Promise<StoredJson | undefined> {
     assertDocumentId(id);
     assertCollectionName(collection);
-    this.noticeOtherCommits(this.dataVersion.get());
+    if (this.otherCommitsCheck.due()) this.noticeOtherCommits(this.dataVersion.get());
     const cached = this.jsonCache.get(collection, id);
     if (cached !== undefined) return cached;
     const row = this.documentRow(collection, id, 'bytes');
@@ -362,7 +365,13 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private writing<T>(work: () => T): Promise<T> {
-    return writeWithoutBlocking(this.db, this.busyTimeoutMs, work);
+    return writeWithoutBlocking(this.db, this.busyTimeoutMs, () => {
+      try {
+        return work();
+      } finally {
+        noteCommitInThisThread();
+      }
+    });
   }
 
   private statement(sql: string): Database.Statement<SqlValue[]> {
