@@ -46,10 +46,12 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   securityHeaders(fastify);
   const metrics = app.get<ApiMetrics>(METRICS);
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.observeHttpRequest(
-      request.method,
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1_000,
     );
     done();

@@ -8,8 +8,6 @@ export const METRICS = Symbol('Metrics');
 export class ApiMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
-  /** One labelled child per method, route and status: prom-client otherwise hashes the labels per observation. */
-  private readonly httpDurationChildren = new Map<string, ReturnType<ApiMetrics['httpDuration']['labels']>>();
 
   constructor(store: EventStore, projections?: ProjectionHosting) {
     collectDefaultMetrics({ register: this.registry, prefix: 'crm_' });
@@ -29,16 +27,6 @@ export class ApiMetrics {
       },
     });
     if (projections) this.projectionGauges(projections);
-  }
-
-  observeHttpRequest(method: string, route: string, status: number, seconds: number): void {
-    const key = `${method} ${status} ${route}`;
-    let child = this.httpDurationChildren.get(key);
-    if (child === undefined) {
-      child = this.httpDuration.labels({ method, route, status: String(status) });
-      this.httpDurationChildren.set(key, child);
-    }
-    child.observe(seconds);
   }
 
   private projectionGauges(host: ProjectionHosting): void {
