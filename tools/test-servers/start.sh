@@ -78,7 +78,10 @@ start_postgres() {
 # patched, and built through a `replace` in a scratch copy of ferretdb/ (the checkout is left untouched).
 build_ferretdb() {
   local module build
+  # `go list -m` only reports a module already in the cache; a clean machine's cache is empty until downloaded.
+  (cd "$here/ferretdb" && go mod download github.com/FerretDB/FerretDB)
   module="$(cd "$here/ferretdb" && go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)"
+  [ -n "$module" ] || { echo "ferretdb: the FerretDB module was not found after download" >&2; return 1; }
   build="$state/ferretdb-build"
   rm -rf "$build" && mkdir -p "$build/app"
   cp -r "$module" "$build/module" && chmod -R u+w "$build/module"
