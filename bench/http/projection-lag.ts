@@ -3,11 +3,34 @@ import Database from 'better-sqlite3';
 
 export const LAG_SAMPLE_INTERVAL_MS = 100;
 
-/** The largest lag seen while sampling, and which projection had it. */
+/** One projection's samples: how its lag was spread over the phase. */
+export interface LagSpread {
+  readonly projection: string;
+  readonly p50Ms: number;
+  readonly p90Ms: number;
+  readonly maxMs: number;
+}
+
+/** The largest lag seen while sampling, which projection had it, and each projection's spread, worst first. */
 export interface ProjectionLag {
   readonly maxLagMs: number;
   readonly projection: string | undefined;
   readonly samples: number;
+  readonly byProjection: readonly LagSpread[];
+}
+
+/** The nearest-rank percentile of ascending values. */
+const percentile = (ascending: readonly number[], p: number): number =>
+  ascending.length === 0 ? 0 : ascending[Math.max(Math.ceil((p / 100) * ascending.length) - 1, 0)];
+
+function spread(projection: string, lags: readonly number[]): LagSpread {
+  const ascending = [...lags].sort((a, b) => a - b);
+  return {
+    projection,
+    p50Ms: percentile(ascending, 50),
+    p90Ms: percentile(ascending, 90),
+    maxMs: percentile(ascending, 100),
+  };
 }
 
 /**
@@ -28,6 +51,7 @@ export class ProjectionLagSampler {
   private maxLagMs = 0;
   private slowest: string | undefined;
   private samples = 0;
+  private readonly lags = new Map<string, number[]>();
 
   constructor(
     dataDir: string,
@@ -55,7 +79,16 @@ export class ProjectionLagSampler {
 
   /** The samples taken since `start`. */
   result(): ProjectionLag {
-    return { maxLagMs: this.maxLagMs, projection: this.slowest, samples: this.samples };
+    const byProjection = [...this.lags]
+      .map(([name, lags]) => spread(name, lags))
+      .sort((a, b) => b.maxMs - a.maxMs);
+    return { maxLagMs: this.maxLagMs, projection: this.slowest, samples: this.samples, byProjection };
+  }
+
+  private samplesOf(name: string): number[] {
+    const lags = this.lags.get(name) ?? [];
+    this.lags.set(name, lags);
+    return lags;
   }
 
   private sample(): void {
@@ -64,6 +97,7 @@ export class ProjectionLagSampler {
       const position = this.checkpoint.get(name)?.position ?? 0;
       const oldest = this.oldestAfter.get(position);
       const lag = oldest === undefined ? 0 : Math.max(now - Date.parse(oldest.recorded_at), 0);
+      this.samplesOf(name).push(lag);
       if (lag > this.maxLagMs) {
         this.maxLagMs = lag;
         this.slowest = name;

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import type { CpuShares } from './process-cpu';
 import type { ProjectionLag } from './projection-lag';
-import { lagTable, markdownTable, met, type Row } from './table';
+import { lagSpreadTable, lagTable, markdownTable, met, type Row } from './table';
 import type { Measurement } from './workloads';
 
 /** The targets of issue 21: ratios to bare Fastify measured in the same run, never absolute rates. */
@@ -114,6 +114,8 @@ export function markdownReport(
     markdownTable(rows(api, bare, connections)),
     '',
     lagTable(api.lag.maxLagMs, api.lag.projection, TARGETS.maxLagMs),
+    '',
+    lagSpreadTable(api.lag.byProjection),
     '',
     ...notes(api, bare),
     '',

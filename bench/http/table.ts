@@ -1,4 +1,5 @@
 import type { Measurement } from './workloads';
+import type { LagSpread } from './projection-lag';
 
 /** One workload on the API next to the same requests on bare Fastify, and its targets. */
 export interface Row {
@@ -68,5 +69,14 @@ export function lagTable(maxLagMs: number, projection: string | undefined, targe
       `≤ ${count(targetMs)} ms`,
       maxLagMs <= targetMs ? 'yes' : 'no',
     ]),
+  ].join('\n');
+}
+
+/** Each projection's lag over the command phase's samples, worst first: how it saws, not just its peak. */
+export function lagSpreadTable(spreads: readonly LagSpread[]): string {
+  return [
+    line(['projection', 'lag p50 (ms)', 'p90 (ms)', 'max (ms)']),
+    line(['---', '---:', '---:', '---:']),
+    ...spreads.map((s) => line([s.projection, count(s.p50Ms), count(s.p90Ms), count(s.maxMs)])),
   ].join('\n');
 }
