@@ -1,4 +1,4 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 const digitAt = (text: string, index: number): number => {
   const digit = text.charCodeAt(index) - 48;

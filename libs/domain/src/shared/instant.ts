@@ -1,10 +1,8 @@
-import { canonicalEpochMs } from './canonical-instant';
+import { canonicalEpochMs, DAY_MS } from './canonical-instant';
 import { InvalidInputError } from './domain-error';
 
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
