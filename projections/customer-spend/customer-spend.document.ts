@@ -1,10 +1,10 @@
-/** One purchase (+) or return (−) on its own date, in minor units of its own currency. */
-export interface SpendMovement {
-  readonly at: string;
-  readonly kind: 'purchase' | 'return';
-  readonly amount: number;
-  readonly currency: string;
-}
+/**
+ * One purchase, or one return, on its own date: `[atMs, amount, currency]`, the instant in epoch ms and
+ * the amount (never negative) in minor units of its own currency. Triples rather than objects with ISO
+ * instants: the lists are rewritten whole with the document on every purchase, and are read instant by
+ * instant for every window (ADR 0035).
+ */
+export type SpendMovement = readonly [atMs: number, amount: number, currency: string];
 
 /**
  * A customer's whole spend ledger, every currency, with the instants RFM and the 80/20 view need.
@@ -13,7 +13,10 @@ export interface SpendMovement {
 export interface CustomerSpendDocument {
   readonly [key: string]: unknown;
   readonly customerId: string;
-  readonly ledger: readonly SpendMovement[];
+  /** Every purchase, in event order. */
+  readonly purchases: readonly SpendMovement[];
+  /** Every return, in event order; each subtracts on its own date. */
+  readonly returns: readonly SpendMovement[];
   /** The latest purchase `occurredAt` (back-dated events never move it back); null before one. */
   readonly lastPurchaseAt: string | null;
   /** `lastPurchaseAt` in epoch ms: the queryable copy that bounds what a window query loads. */
@@ -27,7 +30,8 @@ export interface CustomerSpendDocument {
 
 export const emptyCustomerSpend = (customerId: string): CustomerSpendDocument => ({
   customerId,
-  ledger: [],
+  purchases: [],
+  returns: [],
   lastPurchaseAt: null,
   lastPurchaseMs: null,
   erased: false,

@@ -9,7 +9,8 @@ import {
 import { emptyCustomerSpend, type CustomerSpendDocument } from './customer-spend.document';
 
 export const CUSTOMER_SPEND_NAME = 'customer-spend';
-export const CUSTOMER_SPEND_VERSION = 1;
+/** 2: `purchases` and `returns` of `[atMs, amount, currency]` instead of one `ledger` of objects (ADR 0035). */
+export const CUSTOMER_SPEND_VERSION = 2;
 
 export const CUSTOMER_SPEND_EVENT_TYPES = ['Purchased', 'PurchaseReturned', 'CustomerErased'] as const;
 
@@ -39,7 +40,7 @@ const purchased = (doc: CustomerSpendDocument, at: string, amount: number, curre
   const later = doc.lastPurchaseMs === null || ms > doc.lastPurchaseMs;
   return {
     ...doc,
-    ledger: [...doc.ledger, { at, kind: 'purchase' as const, amount, currency }],
+    purchases: [...doc.purchases, [ms, amount, currency] as const],
     ...(later ? { lastPurchaseAt: at, lastPurchaseMs: ms } : {}),
   };
 };
@@ -50,10 +51,7 @@ const apply = (doc: CustomerSpendDocument, event: CustomerSpendEvent): CustomerS
       return purchased(doc, event.occurredAt, event.data.amount.amount, event.data.amount.currency);
     case 'PurchaseReturned': {
       const { amount, currency } = event.data.amount;
-      return {
-        ...doc,
-        ledger: [...doc.ledger, { at: event.occurredAt, kind: 'return', amount: -amount, currency }],
-      };
+      return { ...doc, returns: [...doc.returns, [toEpochMs(event.occurredAt), amount, currency] as const] };
     }
     case 'CustomerErased':
       return { ...doc, erased: true, listed: false };

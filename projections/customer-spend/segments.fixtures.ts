@@ -1,34 +1,40 @@
 import { DAY_IN_MS } from '@crm/domain';
 import type { SpendMovement } from './customer-spend.document';
+
+/** A purchase or a return, as the fixtures list them; `ledger` sorts them into the document's two lists. */
+interface Movement {
+  readonly kind: 'purchase' | 'return';
+  readonly movement: SpendMovement;
+}
 import type { SpendLedger } from './spend-window';
 
 /** The instant both specs ask at; its 730-day window starts 2024-01-02T00:00:00Z (2024 is a leap year). */
 export const AS_OF = '2026-01-01T00:00:00.000Z';
 
 const HOUR_MS = 60 * 60 * 1000;
-const at = (daysAgo: number, hoursAgo = 0): string =>
-  new Date(Date.parse(AS_OF) - daysAgo * DAY_IN_MS - hoursAgo * HOUR_MS).toISOString();
+const at = (daysAgo: number, hoursAgo = 0): number =>
+  Date.parse(AS_OF) - daysAgo * DAY_IN_MS - hoursAgo * HOUR_MS;
 
-export const buy = (daysAgo: number, amount: number, currency = 'TRY', hoursAgo = 0): SpendMovement => ({
-  at: at(daysAgo, hoursAgo),
+export const buy = (daysAgo: number, amount: number, currency = 'TRY', hoursAgo = 0): Movement => ({
   kind: 'purchase',
-  amount,
-  currency,
+  movement: [at(daysAgo, hoursAgo), amount, currency],
 });
-export const giveBack = (daysAgo: number, amount: number): SpendMovement => ({
-  at: at(daysAgo),
+export const giveBack = (daysAgo: number, amount: number): Movement => ({
   kind: 'return',
-  amount: -amount,
-  currency: 'TRY',
+  movement: [at(daysAgo), amount, 'TRY'],
 });
 
-export const ledger = (customerId: string, movements: SpendMovement[], listed = true): SpendLedger => ({
+const of = (movements: readonly Movement[], kind: Movement['kind']): SpendMovement[] =>
+  movements.filter((m) => m.kind === kind).map((m) => m.movement);
+
+export const ledger = (customerId: string, movements: Movement[], listed = true): SpendLedger => ({
   customerId,
-  ledger: movements,
+  purchases: of(movements, 'purchase'),
+  returns: of(movements, 'return'),
   listed,
 });
 
-const repeat = (times: number, first: number, every: number, amount: number): SpendMovement[] =>
+const repeat = (times: number, first: number, every: number, amount: number): Movement[] =>
   Array.from({ length: times }, (_, i) => buy(first + i * every, amount));
 
 /**

@@ -1,8 +1,8 @@
-import { DAY_IN_MS, toEpochMs } from '@crm/domain';
+import { DAY_IN_MS } from '@crm/domain';
 import type { CustomerSpendDocument } from './customer-spend.document';
 
 /** What the segment functions read of a customer-spend document. */
-export type SpendLedger = Pick<CustomerSpendDocument, 'customerId' | 'ledger' | 'listed'>;
+export type SpendLedger = Pick<CustomerSpendDocument, 'customerId' | 'purchases' | 'returns' | 'listed'>;
 
 /** One customer's movements in (asOf − days, asOf]. */
 export interface WindowedSpend {
@@ -16,7 +16,7 @@ export interface WindowedSpend {
 export const windowStartMs = (asOfMs: number, days: number): number => asOfMs - days * DAY_IN_MS;
 
 export const spendInWindow = (
-  { ledger }: SpendLedger,
+  { purchases: bought, returns }: SpendLedger,
   asOfMs: number,
   days: number,
   currency: string,
@@ -25,14 +25,15 @@ export const spendInWindow = (
   let purchases = 0;
   let lastPurchaseMs: number | null = null;
   let net = 0;
-  for (const movement of ledger) {
-    const ms = toEpochMs(movement.at);
-    if (ms <= startMs || ms > asOfMs) continue;
-    if (movement.currency === currency) net += movement.amount;
-    if (movement.kind === 'purchase') {
-      purchases += 1;
-      lastPurchaseMs = lastPurchaseMs === null ? ms : Math.max(lastPurchaseMs, ms);
-    }
+  const inWindow = (ms: number): boolean => ms > startMs && ms <= asOfMs;
+  for (const [ms, amount, paidIn] of bought) {
+    if (!inWindow(ms)) continue;
+    if (paidIn === currency) net += amount;
+    purchases += 1;
+    lastPurchaseMs = lastPurchaseMs === null ? ms : Math.max(lastPurchaseMs, ms);
+  }
+  for (const [ms, amount, paidIn] of returns) {
+    if (inWindow(ms) && paidIn === currency) net -= amount;
   }
   return { purchases, lastPurchaseMs, net };
 };

@@ -9,7 +9,8 @@ import { emptyKpiCustomer, type KpiCustomer, type LedgerEntry } from './kpi-cust
 
 export const KPI_CUSTOMERS_NAME = 'kpi-customers';
 /** 2: `lastPosition`, so that the KPI aggregates read only the customers changed since they last looked. */
-export const KPI_CUSTOMERS_VERSION = 2;
+/** 3: `purchases` and `returns` hold `[atMs, amount, currency]` triples instead of objects (ADR 0035). */
+export const KPI_CUSTOMERS_VERSION = 3;
 
 export const KPI_CUSTOMERS_FIELDS: readonly ProjectionField[] = [
   { path: 'leadMs', type: 'number' },
@@ -39,9 +40,9 @@ export const kpiCustomerId = (event: EventEnvelope): string | null => {
   return stream?.category === 'customer' ? stream.id : null;
 };
 
-const entry = (event: EventEnvelope): LedgerEntry => {
+const entry = (event: EventEnvelope, atMs: number): LedgerEntry => {
   const { amount, currency } = (event.data as Data).amount as { amount: number; currency: string };
-  return { at: event.occurredAt, amount, currency };
+  return [atMs, amount, currency];
 };
 
 const earlier = (current: number | null, candidate: number): number =>
@@ -81,13 +82,13 @@ const apply = (doc: KpiCustomer, event: EventEnvelope): KpiCustomer => {
       const ms = toEpochMs(at);
       return {
         ...doc,
-        purchases: [...doc.purchases, entry(event)],
+        purchases: [...doc.purchases, entry(event, ms)],
         firstPurchaseMs: earlier(doc.firstPurchaseMs, ms),
         lastPurchaseMs: later(doc.lastPurchaseMs, ms),
       };
     }
     case 'PurchaseReturned':
-      return { ...doc, returns: [...doc.returns, entry(event)] };
+      return { ...doc, returns: [...doc.returns, entry(event, toEpochMs(at))] };
     default:
       return doc;
   }

@@ -1,9 +1,9 @@
-/** A dated amount in minor units of `currency`. */
-export interface LedgerEntry {
-  readonly at: string;
-  readonly amount: number;
-  readonly currency: string;
-}
+/**
+ * A dated amount: `[atMs, amount, currency]`, the instant in epoch ms and the amount in minor units of the
+ * currency. Triples rather than objects with ISO instants: the lists are rewritten with the document on
+ * every purchase, and every reader works on epoch ms (ADR 0035).
+ */
+export type LedgerEntry = readonly [atMs: number, amount: number, currency: string];
 
 export interface OptInChange {
   readonly at: string;

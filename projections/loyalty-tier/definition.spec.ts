@@ -87,9 +87,9 @@ describe('loyalty-tier projection', () => {
       // Window (2024-03-05, 2025-03-05]: the March 2024 purchase is out, its June return is in.
       expect(doc.qualifyingSpend).toBe(-100_000 + 200_000 + 10_000);
       expect(doc.spend).toEqual([
-        { at: '2024-06-01T00:00:00Z', amount: -100_000, currency: 'TRY' },
-        { at: '2025-02-15T00:00:00Z', amount: 200_000, currency: 'TRY' },
-        { at: '2025-03-05T00:00:00Z', amount: 10_000, currency: 'TRY' },
+        [Date.parse('2024-06-01T00:00:00Z'), -100_000],
+        [Date.parse('2025-02-15T00:00:00Z'), 200_000],
+        [Date.parse('2025-03-05T00:00:00Z'), 10_000],
       ]);
     });
 
@@ -119,7 +119,7 @@ describe('loyalty-tier projection', () => {
         purchased('2024-05-02T00:00:00Z', 1_000),
       );
       expect(doc.qualifyingSpend).toBe(1_000);
-      expect(doc.spend).toEqual([{ at: '2024-05-02T00:00:00Z', amount: 1_000, currency: 'TRY' }]);
+      expect(doc.spend).toEqual([[Date.parse('2024-05-02T00:00:00Z'), 1_000]]);
     });
   });
 

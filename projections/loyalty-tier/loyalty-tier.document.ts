@@ -1,4 +1,5 @@
-import type { SpendEntry, Tier } from '@crm/domain';
+import type { Tier } from '@crm/domain';
+import type { SpendPoint } from './spend-window';
 
 export interface TierChange {
   readonly from: Tier;
@@ -28,8 +29,8 @@ export interface LoyaltyTierDocument {
   readonly qualifyingSpend: number;
   /** The latest `occurredAt` applied; null before the first event. */
   readonly asOf: string | null;
-  /** Loyalty-currency purchases (+) and returns (−) with `at` in (asOf − window, asOf]. */
-  readonly spend: readonly SpendEntry[];
+  /** Loyalty-currency purchases (+) and returns (−) with `at` after asOf − window, as `[atMs, amount]`. */
+  readonly spend: readonly SpendPoint[];
   readonly downgradeWarning: DowngradeWarning | null;
   readonly lastChange: TierChange | null;
   readonly history: readonly TierChange[];

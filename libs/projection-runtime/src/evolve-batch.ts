@@ -3,6 +3,7 @@ import type { JsonObject, StoredDocument } from '@crm/read-store/read-store';
 import { attempt } from './attempt';
 import { type DeadLetter, deadLetter } from './dead-letter';
 import type { DocumentChain } from './document-chain';
+import { foldBatch } from './fold-batch';
 import type { RoutedEvent } from './route-batch';
 
 export interface EvolveInput<TDoc extends ProjectionDocument> {
@@ -32,10 +33,14 @@ interface Working<TDoc> {
 
 /**
  * Applies events in order, skipping any at or below a document's stored version: that fence makes a
- * replayed batch a no-op, which is what lets the checkpoint be saved after the documents.
+ * replayed batch a no-op, which is what lets the checkpoint be saved after the documents. A definition
+ * with `fold` (and no chain) is stepped per event and finalized once per document (`foldBatch`).
  */
 export function evolveBatch<TDoc extends ProjectionDocument>(input: EvolveInput<TDoc>): EvolvedBatch {
   const { definition, projection, routed, stored, maxAttempts, chain } = input;
+  if (definition.fold !== undefined && chain === undefined) {
+    return foldBatch(input, definition.fold);
+  }
   const working = new Map<string, Working<TDoc>>();
   const load = (id: string): Working<TDoc> => {
     let entry = working.get(id);

@@ -22,8 +22,8 @@ export interface ClvLedger {
 
 const running = (entries: readonly LedgerEntry[]): RunningLedger => {
   const primary = entries
-    .filter((entry) => entry.currency === PRIMARY_CURRENCY)
-    .map((entry) => ({ ms: toEpochMs(entry.at), amount: entry.amount }))
+    .filter(([, , currency]) => currency === PRIMARY_CURRENCY)
+    .map(([ms, amount]) => ({ ms, amount }))
     .sort((a, b) => a.ms - b.ms);
   const totals = new Float64Array(primary.length);
   primary.forEach((entry, index) => (totals[index] = (index === 0 ? 0 : totals[index - 1]) + entry.amount));

@@ -1,10 +1,9 @@
-import { toEpochMs } from '@crm/domain';
 import type { KpiCustomer } from '../../kpi-customers';
 import { DAY_IN_MS, ratio, type Kpi, type KpiPolicy, type Period } from './kpi';
 
 /** Every purchase instant of the customer, any currency, in time order. */
 export const purchaseTimes = (customer: KpiCustomer): number[] =>
-  customer.purchases.map((purchase) => toEpochMs(purchase.at)).sort((a, b) => a - b);
+  customer.purchases.map(([atMs]) => atMs).sort((a, b) => a - b);
 
 /** Active at T: a purchase in (T − window, T]. */
 const activeAt = (times: readonly number[], ms: number, windowMs: number): boolean =>

@@ -1,5 +1,5 @@
 import { addDays, DEFAULT_LOYALTY_POLICY } from '@crm/domain';
-import { emptyLoyaltyTier, type LoyaltyTierDocument } from '@crm/projections/loyalty-tier';
+import { emptyLoyaltyTier, type LoyaltyTierDocument, type SpendPoint } from '@crm/projections/loyalty-tier';
 import { isDueForReview } from './tier-review-candidates';
 
 const AS_OF = '2025-03-01T10:00:00.000Z';
@@ -10,7 +10,7 @@ const gold = (overrides: Partial<LoyaltyTierDocument> = {}): LoyaltyTierDocument
   asOf: daysBefore(100),
   ...overrides,
 });
-const tryEntry = (at: string, amount: number) => ({ at, amount, currency: 'TRY' });
+const tryEntry = (at: string, amount: number): SpendPoint => [Date.parse(at), amount];
 const due = (doc: LoyaltyTierDocument) => isDueForReview(doc, AS_OF, DEFAULT_LOYALTY_POLICY);
 
 describe('isDueForReview (gold threshold 1,500,000 kuruş, window (asOf − 365 days, asOf])', () => {

@@ -45,8 +45,8 @@ describe('TierReviewService over the SQLite read store', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'crm-tier-review-'));
     store = SqliteReadStore.open({ path: join(dir, 'read.db') });
-    await store.ensureCollection({ name: 'loyalty_tier_v1', fields: LOYALTY_TIER_FIELDS });
-    await store.setAlias('loyalty_tier', 'loyalty_tier_v1');
+    await store.ensureCollection({ name: 'loyalty_tier_v2', fields: LOYALTY_TIER_FIELDS });
+    await store.setAlias('loyalty_tier', 'loyalty_tier_v2');
     const lapsed = Array.from({ length: LAPSED }, (_, i) =>
       doc(`lapsed-${String(i).padStart(4, '0')}`, 'gold'),
     );
@@ -56,7 +56,7 @@ describe('TierReviewService over the SQLite read store', () => {
       doc('floored', 'gold', { floor: 'gold' }),
       // 500,000 kuruş a day before AS_OF meets silver's 500,000.
       doc('steady', 'silver', {
-        spend: [{ at: '2025-02-28T10:00:00.000Z', amount: 500_000, currency: 'TRY' }],
+        spend: [[Date.parse('2025-02-28T10:00:00.000Z'), 500_000]],
       }),
     ];
     await store.bulkWrite(

@@ -27,10 +27,10 @@ export interface ProjectionDefinition<TDoc extends ProjectionDocument = Projecti
   /** Fields that queries may filter and sort on. */
   readonly fields?: readonly ProjectionField[];
   /**
-   * `evolve` split in two, for bulk replays: a replay applies `step` per event and `finalize` once before
-   * each write. The split must give what `evolve` gives: `evolve(doc, e)` equals `finalize(step(doc, e))`,
-   * and `step` must not read what `finalize` derives, so any number of steps then one `finalize` equals
-   * the same events folded with `evolve`.
+   * `evolve` split in two: replays and the live runner apply `step` per event and `finalize` once per
+   * document before each write (ADR 0011, ADR 0035). The split must give what `evolve` gives:
+   * `evolve(doc, e)` equals `finalize(step(doc, e))`, and `step` must not read what `finalize` derives,
+   * so any number of steps then one `finalize` equals the same events folded with `evolve`.
    */
   readonly fold?: ProjectionFold<TDoc>;
   /**

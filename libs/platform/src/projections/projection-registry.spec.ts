@@ -128,7 +128,7 @@ describe('projection registry', () => {
       await host.catchUp();
 
       expect((await host.statuses()).map((status) => [status.collection, status.position])).toEqual([
-        ['loyalty_tier_v1', 5],
+        ['loyalty_tier_v2', 5],
         ['purchase_count_v1', 5],
       ]);
       // c1 bought once, c2 twice; registrations are not purchases.

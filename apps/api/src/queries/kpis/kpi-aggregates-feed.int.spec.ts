@@ -5,12 +5,13 @@ import { kpiCustomers } from '@crm/projections/kpi-customers';
 import { kpiFacts, KPI_FACTS_FIELDS, periodOf, type Kpi } from '@crm/projections/kpi-facts';
 import { history, TRY } from '@crm/projections/kpi-facts/kpi-facts.fixtures';
 import { project } from '@crm/projections/testing/envelope';
+import { collectionName } from '@crm/projection-runtime';
 import { type JsonObject, type ReadStore, SqliteReadStore } from '@crm/read-store';
 import { KpiAggregatesFeed } from './kpi-aggregates-feed';
 
 const MARCH = periodOf('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z');
-const FACTS = 'kpi_facts_v3';
-const CUSTOMERS = 'kpi_customers_v2';
+const FACTS = collectionName(kpiFacts);
+const CUSTOMERS = collectionName(kpiCustomers);
 
 const revenue = (kpis: readonly Kpi[]) => kpis.find((kpi) => kpi.key === 'net_new_revenue');
 

@@ -1,0 +1,56 @@
+import type { EventEnvelope } from '@crm/domain';
+import { project, testLog, type TestEvent } from '../testing/envelope';
+import { kpiCustomers } from './definition';
+import type { KpiCustomer } from './kpi-customer.document';
+
+type Given = Omit<TestEvent, 'streamId'>;
+
+const purchased = (at: string, amount: number, currency = 'TRY'): Given => ({
+  type: 'Purchased',
+  schemaVersion: 2,
+  occurredAt: at,
+  data: { purchaseId: `p-${at}`, amount: { amount, currency } },
+});
+const returned = (at: string, amount: number): Given => ({
+  type: 'PurchaseReturned',
+  occurredAt: at,
+  data: { returnId: `r-${at}`, purchaseId: 'p', amount: { amount, currency: 'TRY' } },
+});
+
+const given = (...events: Given[]): { events: EventEnvelope[]; doc: KpiCustomer } => {
+  const log = testLog();
+  const stored = events.map((event) => log.append({ ...event, streamId: 'customer-c1' }));
+  return { events: stored, doc: project(kpiCustomers, stored).c1 };
+};
+
+describe('kpi-customers projection', () => {
+  describe('given purchases, one back-dated, and a return', () => {
+    const { doc } = given(
+      purchased('2025-03-01T10:00:00.000Z', 150_000),
+      purchased('2025-01-15T08:30:00.000Z', 900, 'EUR'),
+      returned('2025-03-05T12:00:00.000Z', 50_000),
+    );
+
+    it('then each is kept as [atMs, amount, currency] in event order, returns apart', () => {
+      expect(doc.purchases).toEqual([
+        [Date.parse('2025-03-01T10:00:00.000Z'), 150_000, 'TRY'],
+        [Date.parse('2025-01-15T08:30:00.000Z'), 900, 'EUR'],
+      ]);
+      expect(doc.returns).toEqual([[Date.parse('2025-03-05T12:00:00.000Z'), 50_000, 'TRY']]);
+    });
+
+    it('then the first and last purchase instants span the back-dated one', () => {
+      expect(doc.firstPurchaseMs).toBe(Date.parse('2025-01-15T08:30:00.000Z'));
+      expect(doc.lastPurchaseMs).toBe(Date.parse('2025-03-01T10:00:00.000Z'));
+    });
+  });
+
+  describe('given a redelivered purchase', () => {
+    it('then it is kept once', () => {
+      const { events, doc } = given(purchased('2025-03-01T10:00:00.000Z', 1_000));
+
+      expect(kpiCustomers.evolve(doc, events[0])).toBe(doc);
+      expect(doc.purchases).toHaveLength(1);
+    });
+  });
+});
