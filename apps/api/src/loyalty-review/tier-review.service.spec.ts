@@ -5,8 +5,10 @@ import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { CommandOutcome } from '@crm/application';
 import type { Tier } from '@crm/domain';
+import { collectionName } from '@crm/projection-runtime';
 import {
   emptyLoyaltyTier,
+  loyaltyTier,
   LOYALTY_TIER_FIELDS,
   type LoyaltyTierDocument,
 } from '@crm/projections/loyalty-tier';
@@ -45,8 +47,8 @@ describe('TierReviewService over the SQLite read store', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'crm-tier-review-'));
     store = SqliteReadStore.open({ path: join(dir, 'read.db') });
-    await store.ensureCollection({ name: 'loyalty_tier_v2', fields: LOYALTY_TIER_FIELDS });
-    await store.setAlias('loyalty_tier', 'loyalty_tier_v2');
+    await store.ensureCollection({ name: collectionName(loyaltyTier), fields: LOYALTY_TIER_FIELDS });
+    await store.setAlias('loyalty_tier', collectionName(loyaltyTier));
     const lapsed = Array.from({ length: LAPSED }, (_, i) =>
       doc(`lapsed-${String(i).padStart(4, '0')}`, 'gold'),
     );
@@ -98,5 +100,48 @@ describe('TierReviewService over the SQLite read store', () => {
       context: { principal: { subject: 'tier-review', roles: ['service'], service: 'scheduler' } },
       commandId: 'tier-review-20250301T100000Z-lapsed-0000',
     });
+  });
+});
+
+describe('TierReviewService while the alias still serves the previous loyalty-tier version', () => {
+  it("reviews the customers of its own version's collection, never reading the older shape", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-tier-review-old-'));
+    const store = SqliteReadStore.open({ path: join(dir, 'read.db') });
+    try {
+      const write = async (collection: string, body: object) => {
+        await store.ensureCollection({ name: collection, fields: LOYALTY_TIER_FIELDS });
+        await store.bulkWrite(collection, [
+          { kind: 'upsert', document: { id: 'c1', version: 1, body: body as JsonObject } },
+        ]);
+      };
+      // Version 1 kept `{ at, amount, currency }` entries; this code reads `[atMs, amount]` pairs.
+      await write(
+        'loyalty_tier_v1',
+        doc('c1', 'gold', { spend: [{ at: AS_OF, amount: 1, currency: 'TRY' }] as never }),
+      );
+      await store.setAlias('loyalty_tier', 'loyalty_tier_v1');
+      await write(collectionName(loyaltyTier), doc('c1', 'gold', { spend: [[Date.parse(AS_OF), 1]] }));
+      const sent: string[] = [];
+      const bus = {
+        execute: async (command: ExecuteCustomerCommand) => {
+          sent.push(command.command.customerId);
+          return {
+            commandId: command.commandId,
+            streamId: 'customer-c1',
+            revision: 1,
+            events: [],
+            replayed: false,
+          };
+        },
+      } as unknown as CommandBus;
+
+      const summary = await new TierReviewService(store, bus).review(AS_OF);
+
+      expect(sent).toEqual(['c1']);
+      expect(summary.candidates).toBe(1);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,12 +9,12 @@ import {
   toEpochMs,
 } from '@crm/domain';
 import { READ_STORE } from '@crm/platform';
-import type { LoyaltyTierDocument } from '@crm/projections/loyalty-tier';
+import { projectionTarget } from '@crm/projection-runtime';
+import { loyaltyTier, type LoyaltyTierDocument } from '@crm/projections/loyalty-tier';
 import { type ReadStore, UnknownCollectionError } from '@crm/read-store';
 import type { Principal } from '../auth/principal';
 import type { CommandContext } from '../commands/command-context';
 import { ExecuteCustomerCommand } from '../commands/execute-command';
-import { READ_MODELS } from '../queries/read-models';
 import { CANDIDATE_FILTER, isDueForReview } from './tier-review-candidates';
 import { tierReviewCommandId, tierReviewCorrelationId } from './tier-review-command-id';
 import { type TierReviewSummary, TierReviewTally } from './tier-review-summary';
@@ -98,9 +98,14 @@ export class TierReviewService {
     } while (cursor !== undefined);
   }
 
+  /**
+   * The documents of the collection this code's loyalty-tier version writes (`projectionTarget`), not
+   * whatever the alias serves: a version deployed before its `crm rebuild` is read in the shape this code
+   * knows (ADR 0035).
+   */
   private async loyaltyTiers(cursor: string | undefined) {
     try {
-      return await this.store.find(READ_MODELS.loyaltyTier, {
+      return await this.store.find(await projectionTarget(this.store, loyaltyTier), {
         where: CANDIDATE_FILTER,
         limit: PAGE_SIZE,
         cursor,

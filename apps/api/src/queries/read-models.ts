@@ -53,6 +53,11 @@ export class ReadModels {
     return this.translated(model, () => this.store.find(model, query));
   }
 
+  /** A page of a collection the caller resolved itself (`projectionTarget`: the one its code's version writes). */
+  findIn(collection: string, query: Query): Promise<Page> {
+    return this.translated(collection, () => this.store.find(collection, query));
+  }
+
   count(model: ReadModel, where: readonly Condition[]): Promise<number> {
     return this.translated(model, () => this.store.count(model, where));
   }

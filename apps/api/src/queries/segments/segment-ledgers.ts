@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_STORE } from '@crm/platform';
+import { projectionTarget } from '@crm/projection-runtime';
 import type { ReadStore } from '@crm/read-store';
-import { type SpendLedger, windowStartMs } from '@crm/projections/customer-spend';
-import { READ_MODELS, ReadModels } from '../read-models';
+import { customerSpend, type SpendLedger, windowStartMs } from '@crm/projections/customer-spend';
+import { ReadModels } from '../read-models';
 
 const BATCH = 1_000;
 
-/** Loads customer-spend ledgers from the read store in pages, never from the event log. */
+/**
+ * Loads customer-spend ledgers from the read store in pages, never from the event log: from the collection
+ * this code's customer-spend version writes (`projectionTarget`), not whatever the alias serves, so that a
+ * version deployed before its `crm rebuild` is read in the shape this code knows (ADR 0035).
+ */
 @Injectable()
 export class SegmentLedgers {
   constructor(
@@ -19,10 +24,11 @@ export class SegmentLedgers {
     const where = [
       { field: 'lastPurchaseMs', op: 'range', gt: windowStartMs(Date.parse(asOf), days) } as const,
     ];
+    const collection = await projectionTarget(this.store, customerSpend);
     const ledgers: SpendLedger[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.readModels.find(READ_MODELS.customerSpend, { where, limit: BATCH, cursor });
+      const page = await this.readModels.findIn(collection, { where, limit: BATCH, cursor });
       ledgers.push(...page.items.map((item) => item.body as unknown as SpendLedger));
       cursor = page.nextCursor;
     } while (cursor !== undefined);
@@ -31,8 +37,7 @@ export class SegmentLedgers {
 
   /** The global position the customer-spend read model has applied; -1 before it has a checkpoint. */
   async position(): Promise<number> {
-    const collection = await this.store.resolveAlias(READ_MODELS.customerSpend);
-    const checkpoint = collection === undefined ? undefined : await this.store.getCheckpoint(collection);
+    const checkpoint = await this.store.getCheckpoint(await projectionTarget(this.store, customerSpend));
     return checkpoint?.position ?? -1;
   }
 }
