@@ -1,33 +1,15 @@
-import type { EventEnvelope } from '@crm/domain';
-import { project, testLog, type TestEvent } from '../testing/envelope';
+import { type Given, givenCustomer, purchased, returned } from '../testing/customer-history';
+import { testLog } from '../testing/envelope';
 import type { CustomerSpendDocument } from './customer-spend.document';
 import { customerSpend } from './definition';
 
-type Given = Omit<TestEvent, 'streamId'>;
-
-const purchased = (at: string, amount: number, currency = 'TRY'): Given => ({
-  type: 'Purchased',
-  schemaVersion: 2,
-  occurredAt: at,
-  data: { purchaseId: `p-${at}`, amount: { amount, currency } },
-});
-const returned = (at: string, amount: number): Given => ({
-  type: 'PurchaseReturned',
-  occurredAt: at,
-  data: { returnId: `r-${at}`, purchaseId: 'p', amount: { amount, currency: 'TRY' } },
-});
 const erased = (at: string): Given => ({
   type: 'CustomerErased',
   occurredAt: at,
   data: { reason: 'KVKK-7' },
 });
 
-/** given(events) → the customer's document, folded the way the runner folds it. */
-const given = (...events: Given[]): { events: EventEnvelope[]; doc: CustomerSpendDocument } => {
-  const log = testLog();
-  const stored = events.map((event) => log.append({ ...event, streamId: 'customer-c1' }));
-  return { events: stored, doc: project(customerSpend, stored).c1 };
-};
+const given = (...events: Given[]) => givenCustomer<CustomerSpendDocument>(customerSpend, ...events);
 
 describe('customer-spend projection', () => {
   describe('given purchases and a return', () => {

@@ -1,27 +1,8 @@
-import type { EventEnvelope } from '@crm/domain';
-import { project, testLog, type TestEvent } from '../testing/envelope';
+import { type Given, givenCustomer, purchased, returned } from '../testing/customer-history';
 import { kpiCustomers } from './definition';
 import type { KpiCustomer } from './kpi-customer.document';
 
-type Given = Omit<TestEvent, 'streamId'>;
-
-const purchased = (at: string, amount: number, currency = 'TRY'): Given => ({
-  type: 'Purchased',
-  schemaVersion: 2,
-  occurredAt: at,
-  data: { purchaseId: `p-${at}`, amount: { amount, currency } },
-});
-const returned = (at: string, amount: number): Given => ({
-  type: 'PurchaseReturned',
-  occurredAt: at,
-  data: { returnId: `r-${at}`, purchaseId: 'p', amount: { amount, currency: 'TRY' } },
-});
-
-const given = (...events: Given[]): { events: EventEnvelope[]; doc: KpiCustomer } => {
-  const log = testLog();
-  const stored = events.map((event) => log.append({ ...event, streamId: 'customer-c1' }));
-  return { events: stored, doc: project(kpiCustomers, stored).c1 };
-};
+const given = (...events: Given[]) => givenCustomer<KpiCustomer>(kpiCustomers, ...events);
 
 describe('kpi-customers projection', () => {
   describe('given purchases, one back-dated, and a return', () => {

@@ -1,28 +1,13 @@
-import type { EventEnvelope } from '@crm/domain';
-import { project, testLog, type TestEvent } from '../testing/envelope';
+import { type Given, givenCustomer, purchased, returned } from '../testing/customer-history';
+import { testLog } from '../testing/envelope';
 import { loyaltyTier } from './definition';
 import type { LoyaltyTierDocument } from './loyalty-tier.document';
 
 const STREAM = 'customer-c1';
-const TRY = (amount: number) => ({ amount, currency: 'TRY' });
-
-type Given = Omit<TestEvent, 'streamId'>;
-
 const registered = (at: string): Given => ({
   type: 'CustomerRegistered',
   occurredAt: at,
   data: { customerId: 'c1', name: 'Ayşe', email: 'a@example.com', registeredVia: 'web', stage: 'lead' },
-});
-const purchased = (at: string, amount: number, currency = 'TRY'): Given => ({
-  type: 'Purchased',
-  schemaVersion: 2,
-  occurredAt: at,
-  data: { purchaseId: `p-${at}`, amount: { amount, currency } },
-});
-const returned = (at: string, amount: number): Given => ({
-  type: 'PurchaseReturned',
-  occurredAt: at,
-  data: { returnId: `r-${at}`, purchaseId: 'p', amount: TRY(amount) },
 });
 const tierChanged = (at: string, from: string, to: string, reason: string, spend: number): Given => ({
   type: 'TierChanged',
@@ -30,12 +15,7 @@ const tierChanged = (at: string, from: string, to: string, reason: string, spend
   data: { from, to, reason, qualifyingSpend: spend, asOf: at },
 });
 
-/** given(events) → the customer's document, folded the way the runner folds it. */
-const given = (...events: Given[]): { events: EventEnvelope[]; doc: LoyaltyTierDocument } => {
-  const log = testLog();
-  const stored = events.map((event) => log.append({ ...event, streamId: STREAM }));
-  return { events: stored, doc: project(loyaltyTier, stored).c1 };
-};
+const given = (...events: Given[]) => givenCustomer<LoyaltyTierDocument>(loyaltyTier, ...events);
 
 describe('loyalty-tier projection', () => {
   describe('given a newly registered customer', () => {
