@@ -1,10 +1,4 @@
-/**
- * One purchase, or one return, on its own date: `[atMs, amount, currency]`, the instant in epoch ms and
- * the amount (never negative) in minor units of its own currency. Triples rather than objects with ISO
- * instants: the lists are rewritten whole with the document on every purchase, and are read instant by
- * instant for every window (ADR 0035).
- */
-export type SpendMovement = readonly [atMs: number, amount: number, currency: string];
+import { type DatedAmounts, noDatedAmounts } from '@crm/domain';
 
 /**
  * A customer's whole spend ledger, every currency, with the instants RFM and the 80/20 view need.
@@ -13,10 +7,10 @@ export type SpendMovement = readonly [atMs: number, amount: number, currency: st
 export interface CustomerSpendDocument {
   readonly [key: string]: unknown;
   readonly customerId: string;
-  /** Every purchase, in event order. */
-  readonly purchases: readonly SpendMovement[];
-  /** Every return, in event order; each subtracts on its own date. */
-  readonly returns: readonly SpendMovement[];
+  /** Every purchase as columns of instant (epoch ms), amount and currency, in event order (ADR 0035). */
+  readonly purchases: DatedAmounts;
+  /** Every return, the same way; each subtracts its amount on its own date. */
+  readonly returns: DatedAmounts;
   /** The latest purchase `occurredAt` (back-dated events never move it back); null before one. */
   readonly lastPurchaseAt: string | null;
   /** `lastPurchaseAt` in epoch ms: the queryable copy that bounds what a window query loads. */
@@ -30,8 +24,8 @@ export interface CustomerSpendDocument {
 
 export const emptyCustomerSpend = (customerId: string): CustomerSpendDocument => ({
   customerId,
-  purchases: [],
-  returns: [],
+  purchases: noDatedAmounts(),
+  returns: noDatedAmounts(),
   lastPurchaseAt: null,
   lastPurchaseMs: null,
   erased: false,

@@ -19,11 +19,16 @@ describe('customer-spend projection', () => {
         purchased('2025-02-01T09:00:00Z', 900, 'EUR'),
         returned('2025-02-05T09:00:00Z', 50_000),
       );
-      expect(doc.purchases).toEqual([
-        [Date.parse('2025-01-10T09:00:00Z'), 150_000, 'TRY'],
-        [Date.parse('2025-02-01T09:00:00Z'), 900, 'EUR'],
-      ]);
-      expect(doc.returns).toEqual([[Date.parse('2025-02-05T09:00:00Z'), 50_000, 'TRY']]);
+      expect(doc.purchases).toEqual({
+        atMs: [Date.parse('2025-01-10T09:00:00Z'), Date.parse('2025-02-01T09:00:00Z')],
+        amount: [150_000, 900],
+        currency: ['TRY', 'EUR'],
+      });
+      expect(doc.returns).toEqual({
+        atMs: [Date.parse('2025-02-05T09:00:00Z')],
+        amount: [50_000],
+        currency: ['TRY'],
+      });
     });
 
     it('then the last purchase is the latest purchase, not the return', () => {
@@ -42,7 +47,7 @@ describe('customer-spend projection', () => {
         purchased('2025-06-01T00:00:00Z', 2_000),
         purchased('2024-06-01T00:00:00Z', 1_000),
       );
-      expect(doc.purchases).toHaveLength(2);
+      expect(doc.purchases.atMs).toHaveLength(2);
       expect(doc.lastPurchaseAt).toBe('2025-06-01T00:00:00Z');
     });
   });
@@ -55,7 +60,11 @@ describe('customer-spend projection', () => {
         occurredAt: '2024-05-01T00:00:00Z',
         data: { purchaseId: 'p1', amount: 12_345 },
       });
-      expect(doc.purchases).toEqual([[Date.parse('2024-05-01T00:00:00Z'), 12_345, 'TRY']]);
+      expect(doc.purchases).toEqual({
+        atMs: [Date.parse('2024-05-01T00:00:00Z')],
+        amount: [12_345],
+        currency: ['TRY'],
+      });
     });
   });
 
@@ -63,7 +72,7 @@ describe('customer-spend projection', () => {
     it('then the ledger stays and the customer is no longer listed', () => {
       const { doc } = given(purchased('2025-01-10T09:00:00Z', 1_000), erased('2025-02-01T00:00:00Z'));
       expect(doc).toMatchObject({ erased: true, listed: false });
-      expect(doc.purchases).toHaveLength(1);
+      expect(doc.purchases.atMs).toHaveLength(1);
     });
   });
 
@@ -103,8 +112,8 @@ describe('customer-spend projection', () => {
     it('then it is plain JSON and starts listed with an empty ledger', () => {
       expect(customerSpend.initial('c1')).toEqual({
         customerId: 'c1',
-        purchases: [],
-        returns: [],
+        purchases: { atMs: [], amount: [], currency: [] },
+        returns: { atMs: [], amount: [], currency: [] },
         lastPurchaseAt: null,
         lastPurchaseMs: null,
         erased: false,

@@ -1,6 +1,7 @@
 import {
   parseStreamName,
   toEpochMs,
+  withDatedAmount,
   type CustomerEvent,
   type EventEnvelope,
   type ProjectionDefinition,
@@ -9,7 +10,7 @@ import {
 import { emptyCustomerSpend, type CustomerSpendDocument } from './customer-spend.document';
 
 export const CUSTOMER_SPEND_NAME = 'customer-spend';
-/** 2: `purchases` and `returns` of `[atMs, amount, currency]` instead of one `ledger` of objects (ADR 0035). */
+/** 2: `purchases` and `returns` as columns of epoch ms, amount and currency, not one `ledger` of objects (ADR 0035). */
 export const CUSTOMER_SPEND_VERSION = 2;
 
 export const CUSTOMER_SPEND_EVENT_TYPES = ['Purchased', 'PurchaseReturned', 'CustomerErased'] as const;
@@ -40,7 +41,7 @@ const purchased = (doc: CustomerSpendDocument, at: string, amount: number, curre
   const later = doc.lastPurchaseMs === null || ms > doc.lastPurchaseMs;
   return {
     ...doc,
-    purchases: [...doc.purchases, [ms, amount, currency] as const],
+    purchases: withDatedAmount(doc.purchases, ms, amount, currency),
     ...(later ? { lastPurchaseAt: at, lastPurchaseMs: ms } : {}),
   };
 };
@@ -51,7 +52,7 @@ const apply = (doc: CustomerSpendDocument, event: CustomerSpendEvent): CustomerS
       return purchased(doc, event.occurredAt, event.data.amount.amount, event.data.amount.currency);
     case 'PurchaseReturned': {
       const { amount, currency } = event.data.amount;
-      return { ...doc, returns: [...doc.returns, [toEpochMs(event.occurredAt), amount, currency] as const] };
+      return { ...doc, returns: withDatedAmount(doc.returns, toEpochMs(event.occurredAt), amount, currency) };
     }
     case 'CustomerErased':
       return { ...doc, erased: true, listed: false };

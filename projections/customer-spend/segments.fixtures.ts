@@ -1,10 +1,12 @@
 import { DAY_IN_MS } from '@crm/domain';
-import type { SpendMovement } from './customer-spend.document';
+import { type DatedAmounts, noDatedAmounts, withDatedAmount } from '@crm/domain';
 
 /** A purchase or a return, as the fixtures list them; `ledger` sorts them into the document's two lists. */
 interface Movement {
   readonly kind: 'purchase' | 'return';
-  readonly movement: SpendMovement;
+  readonly atMs: number;
+  readonly amount: number;
+  readonly currency: string;
 }
 import type { SpendLedger } from './spend-window';
 
@@ -17,15 +19,21 @@ const at = (daysAgo: number, hoursAgo = 0): number =>
 
 export const buy = (daysAgo: number, amount: number, currency = 'TRY', hoursAgo = 0): Movement => ({
   kind: 'purchase',
-  movement: [at(daysAgo, hoursAgo), amount, currency],
+  atMs: at(daysAgo, hoursAgo),
+  amount,
+  currency,
 });
 export const giveBack = (daysAgo: number, amount: number): Movement => ({
   kind: 'return',
-  movement: [at(daysAgo), amount, 'TRY'],
+  atMs: at(daysAgo),
+  amount,
+  currency: 'TRY',
 });
 
-const of = (movements: readonly Movement[], kind: Movement['kind']): SpendMovement[] =>
-  movements.filter((m) => m.kind === kind).map((m) => m.movement);
+const of = (movements: readonly Movement[], kind: Movement['kind']): DatedAmounts =>
+  movements
+    .filter((m) => m.kind === kind)
+    .reduce((columns, m) => withDatedAmount(columns, m.atMs, m.amount, m.currency), noDatedAmounts());
 
 export const ledger = (customerId: string, movements: Movement[], listed = true): SpendLedger => ({
   customerId,

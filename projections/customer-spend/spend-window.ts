@@ -26,14 +26,14 @@ export const spendInWindow = (
   let lastPurchaseMs: number | null = null;
   let net = 0;
   const inWindow = (ms: number): boolean => ms > startMs && ms <= asOfMs;
-  for (const [ms, amount, paidIn] of bought) {
-    if (!inWindow(ms)) continue;
-    if (paidIn === currency) net += amount;
+  bought.atMs.forEach((ms, i) => {
+    if (!inWindow(ms)) return;
+    if (bought.currency[i] === currency) net += bought.amount[i];
     purchases += 1;
     lastPurchaseMs = lastPurchaseMs === null ? ms : Math.max(lastPurchaseMs, ms);
-  }
-  for (const [ms, amount, paidIn] of returns) {
-    if (inWindow(ms) && paidIn === currency) net -= amount;
-  }
+  });
+  returns.atMs.forEach((ms, i) => {
+    if (inWindow(ms) && returns.currency[i] === currency) net -= returns.amount[i];
+  });
   return { purchases, lastPurchaseMs, net };
 };

@@ -12,12 +12,17 @@ describe('kpi-customers projection', () => {
       returned('2025-03-05T12:00:00.000Z', 50_000),
     );
 
-    it('then each is kept as [atMs, amount, currency] in event order, returns apart', () => {
-      expect(doc.purchases).toEqual([
-        [Date.parse('2025-03-01T10:00:00.000Z'), 150_000, 'TRY'],
-        [Date.parse('2025-01-15T08:30:00.000Z'), 900, 'EUR'],
-      ]);
-      expect(doc.returns).toEqual([[Date.parse('2025-03-05T12:00:00.000Z'), 50_000, 'TRY']]);
+    it('then each is kept in columns of instant (epoch ms), amount and currency, in event order, returns apart', () => {
+      expect(doc.purchases).toEqual({
+        atMs: [Date.parse('2025-03-01T10:00:00.000Z'), Date.parse('2025-01-15T08:30:00.000Z')],
+        amount: [150_000, 900],
+        currency: ['TRY', 'EUR'],
+      });
+      expect(doc.returns).toEqual({
+        atMs: [Date.parse('2025-03-05T12:00:00.000Z')],
+        amount: [50_000],
+        currency: ['TRY'],
+      });
     });
 
     it('then the first and last purchase instants span the back-dated one', () => {
@@ -31,7 +36,7 @@ describe('kpi-customers projection', () => {
       const { events, doc } = given(purchased('2025-03-01T10:00:00.000Z', 1_000));
 
       expect(kpiCustomers.evolve(doc, events[0])).toBe(doc);
-      expect(doc.purchases).toHaveLength(1);
+      expect(doc.purchases.atMs).toHaveLength(1);
     });
   });
 });

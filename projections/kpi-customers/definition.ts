@@ -1,15 +1,17 @@
 import {
+  type DatedAmounts,
   parseStreamName,
+  withDatedAmount,
   toEpochMs,
   type EventEnvelope,
   type ProjectionDefinition,
   type ProjectionField,
 } from '@crm/domain';
-import { emptyKpiCustomer, type KpiCustomer, type LedgerEntry } from './kpi-customer.document';
+import { emptyKpiCustomer, type KpiCustomer } from './kpi-customer.document';
 
 export const KPI_CUSTOMERS_NAME = 'kpi-customers';
 /** 2: `lastPosition`, so that the KPI aggregates read only the customers changed since they last looked. */
-/** 3: `purchases` and `returns` hold `[atMs, amount, currency]` triples instead of objects (ADR 0035). */
+/** 3: `purchases` and `returns` are columns of epoch ms, amount and currency instead of objects (ADR 0035). */
 export const KPI_CUSTOMERS_VERSION = 3;
 
 export const KPI_CUSTOMERS_FIELDS: readonly ProjectionField[] = [
@@ -40,9 +42,9 @@ export const kpiCustomerId = (event: EventEnvelope): string | null => {
   return stream?.category === 'customer' ? stream.id : null;
 };
 
-const entry = (event: EventEnvelope, atMs: number): LedgerEntry => {
+const withEntry = (columns: DatedAmounts, event: EventEnvelope, atMs: number): DatedAmounts => {
   const { amount, currency } = (event.data as Data).amount as { amount: number; currency: string };
-  return [atMs, amount, currency];
+  return withDatedAmount(columns, atMs, amount, currency);
 };
 
 const earlier = (current: number | null, candidate: number): number =>
@@ -82,13 +84,13 @@ const apply = (doc: KpiCustomer, event: EventEnvelope): KpiCustomer => {
       const ms = toEpochMs(at);
       return {
         ...doc,
-        purchases: [...doc.purchases, entry(event, ms)],
+        purchases: withEntry(doc.purchases, event, ms),
         firstPurchaseMs: earlier(doc.firstPurchaseMs, ms),
         lastPurchaseMs: later(doc.lastPurchaseMs, ms),
       };
     }
     case 'PurchaseReturned':
-      return { ...doc, returns: [...doc.returns, entry(event, toEpochMs(at))] };
+      return { ...doc, returns: withEntry(doc.returns, event, toEpochMs(at)) };
     default:
       return doc;
   }

@@ -1,9 +1,4 @@
-/**
- * A dated amount: `[atMs, amount, currency]`, the instant in epoch ms and the amount in minor units of the
- * currency. Triples rather than objects with ISO instants: the lists are rewritten with the document on
- * every purchase, and every reader works on epoch ms (ADR 0035).
- */
-export type LedgerEntry = readonly [atMs: number, amount: number, currency: string];
+import { type DatedAmounts, noDatedAmounts } from '@crm/domain';
 
 export interface OptInChange {
   readonly at: string;
@@ -23,8 +18,10 @@ export interface KpiCustomer {
   readonly customerAt: string | null;
   readonly erasedAt: string | null;
   readonly emailOptIns: readonly OptInChange[];
-  readonly purchases: readonly LedgerEntry[];
-  readonly returns: readonly LedgerEntry[];
+  /** Every purchase as columns of instant (epoch ms), amount and currency, in event order (ADR 0035). */
+  readonly purchases: DatedAmounts;
+  /** Every return, the same way. */
+  readonly returns: DatedAmounts;
   /** Queryable copies: cohorts by lead instant, ledgers by purchase span, lists by first opt-in. */
   readonly leadMs: number | null;
   readonly firstPurchaseMs: number | null;
@@ -41,8 +38,8 @@ export const emptyKpiCustomer = (customerId: string): KpiCustomer => ({
   customerAt: null,
   erasedAt: null,
   emailOptIns: [],
-  purchases: [],
-  returns: [],
+  purchases: noDatedAmounts(),
+  returns: noDatedAmounts(),
   leadMs: null,
   firstPurchaseMs: null,
   lastPurchaseMs: null,

@@ -66,11 +66,14 @@ describe('loyalty-tier projection', () => {
       );
       // Window (2024-03-05, 2025-03-05]: the March 2024 purchase is out, its June return is in.
       expect(doc.qualifyingSpend).toBe(-100_000 + 200_000 + 10_000);
-      expect(doc.spend).toEqual([
-        [Date.parse('2024-06-01T00:00:00Z'), -100_000],
-        [Date.parse('2025-02-15T00:00:00Z'), 200_000],
-        [Date.parse('2025-03-05T00:00:00Z'), 10_000],
-      ]);
+      expect(doc.spend).toEqual({
+        atMs: [
+          Date.parse('2024-06-01T00:00:00Z'),
+          Date.parse('2025-02-15T00:00:00Z'),
+          Date.parse('2025-03-05T00:00:00Z'),
+        ],
+        amount: [-100_000, 200_000, 10_000],
+      });
     });
 
     it('then a purchase exactly 365 days before the latest event no longer counts', () => {
@@ -79,7 +82,7 @@ describe('loyalty-tier projection', () => {
         purchased('2024-12-31T00:00:00Z', 1_000),
       );
       expect(doc.qualifyingSpend).toBe(1_000);
-      expect(doc.spend).toHaveLength(1);
+      expect(doc.spend.atMs).toHaveLength(1);
     });
 
     it('then a back-dated event does not move the window backwards', () => {
@@ -99,7 +102,7 @@ describe('loyalty-tier projection', () => {
         purchased('2024-05-02T00:00:00Z', 1_000),
       );
       expect(doc.qualifyingSpend).toBe(1_000);
-      expect(doc.spend).toEqual([[Date.parse('2024-05-02T00:00:00Z'), 1_000]]);
+      expect(doc.spend).toEqual({ atMs: [Date.parse('2024-05-02T00:00:00Z')], amount: [1_000] });
     });
   });
 

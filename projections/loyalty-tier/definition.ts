@@ -12,7 +12,7 @@ import { emptyLoyaltyTier, type LoyaltyTierDocument, type TierChange } from './l
 import { laterInstant, measureSpend } from './spend-window';
 
 export const LOYALTY_TIER_NAME = 'loyalty-tier';
-/** 2: `spend` holds `[atMs, amount]` pairs instead of `{ at, amount, currency }` entries (ADR 0035). */
+/** 2: `spend` holds columns of epoch ms and amount instead of `{ at, amount, currency }` entries (ADR 0035). */
 export const LOYALTY_TIER_VERSION = 2;
 
 export const LOYALTY_TIER_EVENT_TYPES = [

@@ -9,4 +9,4 @@ export {
   LOYALTY_TIER_NAME,
   LOYALTY_TIER_VERSION,
 } from './definition';
-export { measureSpend, spendPointOf, type SpendPoint, type SpendWindow } from './spend-window';
+export { measureSpend, noSpend, type SpendColumns, type SpendWindow } from './spend-window';

@@ -1,5 +1,5 @@
 import type { Tier } from '@crm/domain';
-import type { SpendPoint } from './spend-window';
+import { noSpend, type SpendColumns } from './spend-window';
 
 export interface TierChange {
   readonly from: Tier;
@@ -29,8 +29,8 @@ export interface LoyaltyTierDocument {
   readonly qualifyingSpend: number;
   /** The latest `occurredAt` applied; null before the first event. */
   readonly asOf: string | null;
-  /** Loyalty-currency purchases (+) and returns (−) with `at` after asOf − window, as `[atMs, amount]`. */
-  readonly spend: readonly SpendPoint[];
+  /** Loyalty-currency purchases (+) and returns (−) with `at` after asOf − window, as columns. */
+  readonly spend: SpendColumns;
   readonly downgradeWarning: DowngradeWarning | null;
   readonly lastChange: TierChange | null;
   readonly history: readonly TierChange[];
@@ -46,7 +46,7 @@ export const emptyLoyaltyTier = (customerId: string): LoyaltyTierDocument => ({
   erased: false,
   qualifyingSpend: 0,
   asOf: null,
-  spend: [],
+  spend: noSpend(),
   downgradeWarning: null,
   lastChange: null,
   history: [],

@@ -1,7 +1,10 @@
 import { DEFAULT_LOYALTY_POLICY, qualifyingSpend, type SpendEntry } from '@crm/domain';
-import { measureSpend, type SpendPoint } from './spend-window';
+import { measureSpend, noSpend, type SpendColumns } from './spend-window';
 
-const pointOf = (entry: SpendEntry): SpendPoint => [Date.parse(entry.at), entry.amount];
+const columnsOf = (entries: readonly SpendEntry[]): SpendColumns => ({
+  atMs: entries.map((entry) => Date.parse(entry.at)),
+  amount: entries.map((entry) => entry.amount),
+});
 
 const DAY = 86_400_000;
 const ASOF = '2026-06-30T12:00:00.000Z';
@@ -20,39 +23,39 @@ describe('measureSpend', () => {
     }));
     const added: SpendEntry = { at: ASOF, amount: 1_234, currency: 'TRY' };
 
-    const kept = entries.filter((entry) => entry.currency === 'TRY').map(pointOf);
+    const kept = columnsOf(entries.filter((entry) => entry.currency === 'TRY'));
 
     const window = measureSpend(kept, added, ASOF, DEFAULT_LOYALTY_POLICY);
 
     const start = Date.parse(ASOF) - 365 * DAY;
     expect(window.spend).toEqual(
-      [...entries, added]
-        .filter((entry) => entry.currency === 'TRY' && Date.parse(entry.at) > start)
-        .map(pointOf),
+      columnsOf(
+        [...entries, added].filter((entry) => entry.currency === 'TRY' && Date.parse(entry.at) > start),
+      ),
     );
     expect(window.qualifyingSpend).toBe(qualifyingSpend([...entries, added], ASOF, DEFAULT_LOYALTY_POLICY));
   });
 
   it('keeps an entry exactly at the window start out, and one a millisecond after it in', () => {
     const at = (ms: number) => Date.parse(ASOF) - 365 * DAY + ms;
-    const points: SpendPoint[] = [
-      [at(0), 1],
-      [at(1), 10],
-    ];
+    const window = measureSpend(
+      { atMs: [at(0), at(1)], amount: [1, 10] },
+      null,
+      ASOF,
+      DEFAULT_LOYALTY_POLICY,
+    );
 
-    const window = measureSpend(points, null, ASOF, DEFAULT_LOYALTY_POLICY);
-
-    expect(window).toEqual({ spend: [points[1]], qualifyingSpend: 10 });
+    expect(window).toEqual({ spend: { atMs: [at(1)], amount: [10] }, qualifyingSpend: 10 });
   });
 
   it('leaves an added entry in another currency out, uncounted', () => {
     const window = measureSpend(
-      [],
+      noSpend(),
       { at: ASOF, amount: 5_000, currency: 'EUR' },
       ASOF,
       DEFAULT_LOYALTY_POLICY,
     );
 
-    expect(window).toEqual({ spend: [], qualifyingSpend: 0 });
+    expect(window).toEqual({ spend: noSpend(), qualifyingSpend: 0 });
   });
 });

@@ -4,6 +4,7 @@ export * from './shared/state-codec';
 export * from './shared/command-time';
 export * from './shared/domain-error';
 export * from './shared/money';
+export * from './shared/dated-amounts';
 export * from './shared/ids';
 export * from './shared/instant';
 export * from './shared/event-id';

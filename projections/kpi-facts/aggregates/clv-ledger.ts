@@ -1,5 +1,5 @@
-import { toEpochMs } from '@crm/domain';
-import type { KpiCustomer, LedgerEntry } from '../../kpi-customers';
+import { type DatedAmounts, datedEntries, toEpochMs } from '@crm/domain';
+import type { KpiCustomer } from '../../kpi-customers';
 import { clvOf } from '../kpis/clv-distribution';
 import { PRIMARY_CURRENCY, type KpiPolicy } from '../kpis/kpi';
 
@@ -20,10 +20,10 @@ export interface ClvLedger {
   readonly returns: RunningLedger;
 }
 
-const running = (entries: readonly LedgerEntry[]): RunningLedger => {
-  const primary = entries
-    .filter(([, , currency]) => currency === PRIMARY_CURRENCY)
-    .map(([ms, amount]) => ({ ms, amount }))
+const running = (columns: DatedAmounts): RunningLedger => {
+  const primary = datedEntries(columns)
+    .filter((entry) => entry.currency === PRIMARY_CURRENCY)
+    .map(({ atMs, amount }) => ({ ms: atMs, amount }))
     .sort((a, b) => a.ms - b.ms);
   const totals = new Float64Array(primary.length);
   primary.forEach((entry, index) => (totals[index] = (index === 0 ? 0 : totals[index - 1]) + entry.amount));

@@ -3,7 +3,7 @@ import { DAY_IN_MS, ratio, type Kpi, type KpiPolicy, type Period } from './kpi';
 
 /** Every purchase instant of the customer, any currency, in time order. */
 export const purchaseTimes = (customer: KpiCustomer): number[] =>
-  customer.purchases.map(([atMs]) => atMs).sort((a, b) => a - b);
+  [...customer.purchases.atMs].sort((a, b) => a - b);
 
 /** Active at T: a purchase in (T − window, T]. */
 const activeAt = (times: readonly number[], ms: number, windowMs: number): boolean =>

@@ -1,14 +1,14 @@
-import { toEpochMs } from '@crm/domain';
-import type { KpiCustomer, LedgerEntry } from '../../kpi-customers';
+import { type DatedAmount, type DatedAmounts, datedEntries, toEpochMs } from '@crm/domain';
+import type { KpiCustomer } from '../../kpi-customers';
 import { DAY_IN_MS, PRIMARY_CURRENCY, type Kpi, type KpiPolicy } from './kpi';
 
 const YEAR_IN_MS = 365 * DAY_IN_MS;
 
-const primaryBy = (entries: readonly LedgerEntry[], toMs: number): LedgerEntry[] =>
-  entries.filter(([atMs, , currency]) => currency === PRIMARY_CURRENCY && atMs <= toMs);
+const primaryBy = (columns: DatedAmounts, toMs: number): DatedAmount[] =>
+  datedEntries(columns).filter((entry) => entry.currency === PRIMARY_CURRENCY && entry.atMs <= toMs);
 
-const sum = (entries: readonly LedgerEntry[]): number =>
-  entries.reduce((total, [, amount]) => total + amount, 0);
+const sum = (entries: readonly DatedAmount[]): number =>
+  entries.reduce((total, entry) => total + entry.amount, 0);
 
 /**
  * RULES.md, historical CLV as of `to`: AOV × purchases per year × margin × lifespan
@@ -19,7 +19,7 @@ export const clvAsOf = (customer: KpiCustomer, toMs: number, policy: KpiPolicy):
   if (purchases.length === 0) {
     return null;
   }
-  const firstMs = Math.min(...purchases.map(([atMs]) => atMs));
+  const firstMs = Math.min(...purchases.map((purchase) => purchase.atMs));
   return clvOf(sum(purchases) - sum(primaryBy(customer.returns, toMs)), firstMs, toMs, policy);
 };
 

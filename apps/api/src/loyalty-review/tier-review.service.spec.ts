@@ -58,7 +58,7 @@ describe('TierReviewService over the SQLite read store', () => {
       doc('floored', 'gold', { floor: 'gold' }),
       // 500,000 kuruş a day before AS_OF meets silver's 500,000.
       doc('steady', 'silver', {
-        spend: [[Date.parse('2025-02-28T10:00:00.000Z'), 500_000]],
+        spend: { atMs: [Date.parse('2025-02-28T10:00:00.000Z')], amount: [500_000] },
       }),
     ];
     await store.bulkWrite(
@@ -120,7 +120,10 @@ describe('TierReviewService while the alias still serves the previous loyalty-ti
         doc('c1', 'gold', { spend: [{ at: AS_OF, amount: 1, currency: 'TRY' }] as never }),
       );
       await store.setAlias('loyalty_tier', 'loyalty_tier_v1');
-      await write(collectionName(loyaltyTier), doc('c1', 'gold', { spend: [[Date.parse(AS_OF), 1]] }));
+      await write(
+        collectionName(loyaltyTier),
+        doc('c1', 'gold', { spend: { atMs: [Date.parse(AS_OF)], amount: [1] } }),
+      );
       const sent: string[] = [];
       const bus = {
         execute: async (command: ExecuteCustomerCommand) => {

@@ -1,6 +1,9 @@
 import type { EventEnvelope } from '../shared/envelope';
 
-/** A document body: plain JSON, so every read store can hold it. */
+/**
+ * A document body: plain JSON, so every read store can hold it, with no array directly inside an array
+ * (FerretDB's MongoDB wire protocol refuses those; long lists go in columns, ADR 0035).
+ */
 export type ProjectionDocument = { readonly [key: string]: unknown };
 
 export interface ProjectionField {

@@ -38,7 +38,11 @@ describe('SegmentLedgers while the alias still serves the previous customer-spen
     await store.setAlias('customer_spend', 'customer_spend_v1');
     await write(
       collectionName(customerSpend),
-      { ...emptyCustomerSpend('c1'), purchases: [[BOUGHT_MS, 7, 'TRY']], lastPurchaseMs: BOUGHT_MS },
+      {
+        ...emptyCustomerSpend('c1'),
+        purchases: { atMs: [BOUGHT_MS], amount: [7], currency: ['TRY'] },
+        lastPurchaseMs: BOUGHT_MS,
+      },
       25,
     );
   });
@@ -52,7 +56,10 @@ describe('SegmentLedgers while the alias still serves the previous customer-spen
     const ledgers = await new SegmentLedgers(new ReadModels(store), store).withPurchaseWithin(AS_OF, 365);
 
     expect(ledgers).toEqual([
-      expect.objectContaining({ customerId: 'c1', purchases: [[BOUGHT_MS, 7, 'TRY']] }),
+      expect.objectContaining({
+        customerId: 'c1',
+        purchases: { atMs: [BOUGHT_MS], amount: [7], currency: ['TRY'] },
+      }),
     ]);
   });
 
