@@ -10,8 +10,10 @@ import {
 import { emptyKpiCustomer, type KpiCustomer } from './kpi-customer.document';
 
 export const KPI_CUSTOMERS_NAME = 'kpi-customers';
-/** 2: `lastPosition`, so that the KPI aggregates read only the customers changed since they last looked. */
-/** 3: `purchases` and `returns` are columns of epoch ms, amount and currency instead of objects (ADR 0035). */
+/**
+ * 2: `lastPosition`, so that the KPI aggregates read only the customers changed since they last looked.
+ * 3: `purchases` and `returns` are columns of epoch ms, amount and currency instead of objects (ADR 0035).
+ */
 export const KPI_CUSTOMERS_VERSION = 3;
 
 export const KPI_CUSTOMERS_FIELDS: readonly ProjectionField[] = [
