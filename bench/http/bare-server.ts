@@ -6,24 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import fastify from 'fastify';
-
-const DOCUMENT_BYTES = 1024;
+import { storedDocument } from './bare-document';
 
 interface PurchaseBody {
   readonly purchaseId: string;
-}
-
-/** A customer-360-like JSON document padded to exactly `DOCUMENT_BYTES`, serialised once. */
-function storedDocument(): Buffer {
-  const document = {
-    customerId: 'b-0',
-    stage: 'customer',
-    tier: 'bronze',
-    purchases: { count: 1, gross: { TRY: 100 } },
-    notes: '',
-  };
-  const padding = DOCUMENT_BYTES - Buffer.byteLength(JSON.stringify(document));
-  return Buffer.from(JSON.stringify({ ...document, notes: 'x'.repeat(padding) }));
 }
 
 async function main(): Promise<void> {

@@ -7,8 +7,15 @@ import { registerCustomers } from './customers';
 import { health, waitForProjections } from './health';
 import { withCpuShares } from './process-cpu';
 import { ProjectionLagSampler } from './projection-lag';
-import { allMet, type ApiPhases, type BarePhases, jsonReport, markdownReport, summary } from './report';
-import { buildApi, freePort, type RunningServer, startBareServer, startServer } from './server-process';
+import { allMet, type ApiPhases, jsonReport, markdownReport, type ReferencePhases, summary } from './report';
+import {
+  buildApi,
+  freePort,
+  type RunningServer,
+  startBareServer,
+  startNestFloorServer,
+  startServer,
+} from './server-process';
 import { randomSecret, serviceToken } from './tokens';
 import { type LoadOptions, readCustomer360, recordPurchases } from './workloads';
 import { integerOption } from '../integer-option';
@@ -21,6 +28,8 @@ const USAGE = `npm run bench:http -- [options]
   --port N          port for bare Fastify, then the API; 0 picks a free one    (default 0)
   --dir PATH        the API's data directory (kept); default a temp dir, removed after
   --cpu-prof DIR    run the API with --cpu-prof, writing its profile into DIR
+  --floor           also measure the framework floor (bench/http/nest-floor-server.ts): Nest,
+                    the API's validation pipe and the CQRS buses, answering at once
   --json            print one JSON object instead of the markdown report
   --help            this text
 `;
@@ -33,6 +42,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '0' },
     dir: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    floor: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -42,21 +52,28 @@ const CATCH_UP_TIMEOUT_MS = 600_000;
 
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
-/** The same requests, connections and duration as the API's phases, on bare Fastify in its own process. */
-async function runBarePhases(port: number, load: Omit<LoadOptions, 'url'>): Promise<BarePhases> {
-  log(`starting bare Fastify on port ${port}`);
-  const bare = await startBareServer(port, log);
+type StartReference = (port: number, log: (line: string) => void) => Promise<RunningServer>;
+
+/** The same requests, connections and duration as the API's phases, on a reference server in its own process. */
+async function runReferencePhases(
+  label: string,
+  start: StartReference,
+  port: number,
+  load: Omit<LoadOptions, 'url'>,
+): Promise<ReferencePhases> {
+  log(`starting ${label} on port ${port}`);
+  const server = await start(port, log);
   try {
-    const options = { ...load, url: bare.url };
-    log(`bare POST, ${load.connections} connections, ${load.seconds} s`);
+    const options = { ...load, url: server.url };
+    log(`${label} POST, ${load.connections} connections, ${load.seconds} s`);
     const post = await recordPurchases(options);
-    log(summary('bare POST', post));
-    log(`bare GET, ${load.connections} connections, ${load.seconds} s`);
+    log(summary(`${label} POST`, post));
+    log(`${label} GET, ${load.connections} connections, ${load.seconds} s`);
     const get = await readCustomer360(options);
-    log(summary('bare GET', get));
+    log(summary(`${label} GET`, get));
     return { post, get };
   } finally {
-    await bare.stop();
+    await server.stop();
   }
 }
 
@@ -122,13 +139,22 @@ async function main(): Promise<void> {
       'the API as npm start runs it (nest build api, then node dist/apps/api/apps/api/src/main.js) in a child process (embedded mode: SQLite event store with group commits on a writer thread, SQLite read store, projections on a worker thread of the same process), durable (WAL, synchronous=FULL)',
     ceiling:
       'bare Fastify (bench/http/bare-server.ts) in a child process, first, on the same port: POST parses the JSON body and answers 201, GET answers a stored 1 KB JSON document',
+    ...(args.floor
+      ? {
+          'framework floor':
+            "bench/http/nest-floor-server.ts in a child process, after bare Fastify, on the same port: Nest on Fastify, the API's validation pipe with its RecordPurchase DTO, the CQRS CommandBus and QueryBus, handlers that answer at once (no authentication, rate limits, security headers, event store or read models)",
+        }
+      : {}),
     'load generator': `autocannon in the parent process (its garbage collection on its own thread: --single-threaded-gc, --max-semi-space-size=64), ${connections} connections, ${seconds} s per phase, the same requests and headers for bare Fastify and the API`,
     workload: `${customers.toLocaleString('en-US')} customers registered first; RecordPurchase on a random customer with a fresh purchase id and Idempotency-Key per request, the projections' lag sampled every 100 ms; then GET /customers/:id for a random customer after the projections caught up`,
     'data directory': dataDir + (keepDir ? ' (kept)' : ' (temporary, removed after)'),
   });
   log('building the API (npm run build)');
   buildApi();
-  const bare = await runBarePhases(port, load);
+  const bare = await runReferencePhases('bare Fastify', startBareServer, port, load);
+  const floor = args.floor
+    ? await runReferencePhases('the Nest floor', startNestFloorServer, port, load)
+    : undefined;
   log(`starting the API on port ${port}, data in ${dataDir}`);
   const server = await startServer({ dataDir, port, jwtSecret, cpuProfileDir: args['cpu-prof'] }, log);
   try {
@@ -136,8 +162,8 @@ async function main(): Promise<void> {
     if (!allMet(api, bare, connections)) process.exitCode = 2;
     process.stdout.write(
       args.json
-        ? `${JSON.stringify(jsonReport(api, bare))}\n`
-        : markdownReport(header, api, bare, connections),
+        ? `${JSON.stringify(jsonReport(api, bare, floor))}\n`
+        : markdownReport(header, api, bare, connections, floor),
     );
   } finally {
     await server.stop();

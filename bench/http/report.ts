@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import type { CpuShares } from './process-cpu';
 import type { ProjectionLag } from './projection-lag';
-import { lagSpreadTable, lagTable, markdownTable, met, type Row } from './table';
+import { floorRatioTable, lagSpreadTable, lagTable, markdownTable, met, type Row } from './table';
 import type { Measurement } from './workloads';
 
 /** The targets of issue 21: ratios to bare Fastify measured in the same run, never absolute rates. */
@@ -11,8 +11,8 @@ export const TARGETS = {
   maxLagMs: 1_000,
 } as const;
 
-/** The same requests on bare Fastify (`bare-server.ts`). */
-export interface BarePhases {
+/** The same requests on a reference server: bare Fastify (`bare-server.ts`) or the Nest floor. */
+export interface ReferencePhases {
   readonly post: Measurement;
   readonly get: Measurement;
 }
@@ -36,6 +36,8 @@ export interface JsonReport {
   readonly reads: { readonly rps: number; readonly p99Ms: number };
   readonly bare: { readonly post: { readonly rps: number }; readonly get: { readonly rps: number } };
   readonly projections: { readonly maxLagMs: number };
+  /** With `--floor`: the same requests on `nest-floor-server.ts`. */
+  readonly floor?: { readonly post: { readonly rps: number }; readonly get: { readonly rps: number } };
 }
 
 export const loads = (): string =>
@@ -50,7 +52,15 @@ export function summary(label: string, m: Measurement): string {
   return `  ${label}: ${Math.round(m.requestsPerSecond).toLocaleString('en-US')}/s, p50 ${m.p50} ms, p99 ${m.p99} ms, max ${m.max} ms, errors ${m.errors} (status ${JSON.stringify(m.statusCodes)})`;
 }
 
-function rows(api: ApiPhases, bare: BarePhases, connections: number): Row[] {
+/** Where the API's share of bare Fastify goes: the framework floor's share, then the API's own work on top. */
+function floorTable(api: ApiPhases, bare: ReferencePhases, floor: ReferencePhases): string {
+  return floorRatioTable([
+    { workload: 'RecordPurchase (POST)', bare: bare.post, floor: floor.post, api: api.writes },
+    { workload: 'customer-360 (GET)', bare: bare.get, floor: floor.get, api: api.reads },
+  ]);
+}
+
+function rows(api: ApiPhases, bare: ReferencePhases, connections: number): Row[] {
   return [
     {
       workload: `RecordPurchase commands (bare: POST answering 201), ${connections} connections`,
@@ -75,7 +85,7 @@ function cpuLine(cpu: CpuShares): string {
   );
 }
 
-function notes(api: ApiPhases, bare: BarePhases): string[] {
+function notes(api: ApiPhases, bare: ReferencePhases): string[] {
   const appended = api.headAfterWrites - api.headBefore;
   const durable = appended >= api.writes.succeeded;
   const bareLine = (label: string, m: Measurement): string =>
@@ -96,15 +106,16 @@ function notes(api: ApiPhases, bare: BarePhases): string[] {
   ];
 }
 
-export function allMet(api: ApiPhases, bare: BarePhases, connections: number): boolean {
+export function allMet(api: ApiPhases, bare: ReferencePhases, connections: number): boolean {
   return rows(api, bare, connections).every(met) && api.lag.maxLagMs <= TARGETS.maxLagMs;
 }
 
 export function markdownReport(
   header: readonly string[],
   api: ApiPhases,
-  bare: BarePhases,
+  bare: ReferencePhases,
   connections: number,
+  floor?: ReferencePhases,
 ): string {
   return [
     '## HTTP API benchmark',
@@ -113,6 +124,7 @@ export function markdownReport(
     '',
     markdownTable(rows(api, bare, connections)),
     '',
+    ...(floor ? [floorTable(api, bare, floor), ''] : []),
     lagTable(api.lag.maxLagMs, api.lag.projection, TARGETS.maxLagMs),
     '',
     lagSpreadTable(api.lag.byProjection),
@@ -122,11 +134,17 @@ export function markdownReport(
   ].join('\n');
 }
 
-export function jsonReport(api: ApiPhases, bare: BarePhases): JsonReport {
+const rates = (phases: ReferencePhases) => ({
+  post: { rps: phases.post.requestsPerSecond },
+  get: { rps: phases.get.requestsPerSecond },
+});
+
+export function jsonReport(api: ApiPhases, bare: ReferencePhases, floor?: ReferencePhases): JsonReport {
   return {
     commands: { rps: api.writes.requestsPerSecond, p99Ms: api.writes.p99 },
     reads: { rps: api.reads.requestsPerSecond, p99Ms: api.reads.p99 },
-    bare: { post: { rps: bare.post.requestsPerSecond }, get: { rps: bare.get.requestsPerSecond } },
+    bare: rates(bare),
     projections: { maxLagMs: api.lag.maxLagMs },
+    ...(floor ? { floor: rates(floor) } : {}),
   };
 }

@@ -7,6 +7,7 @@ const REPO_ROOT = join(__dirname, '..', '..');
 /** Where `nest build api` (`npm run build`, also run by `npm start`) writes the API's entry point. */
 const API_ENTRY = join('dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
 const BARE_ENTRY = join(__dirname, 'bare-server.ts');
+const NEST_FLOOR_ENTRY = join(__dirname, 'nest-floor-server.ts');
 const START_TIMEOUT_MS = 120_000;
 
 export interface ServerOptions {
@@ -121,18 +122,30 @@ export async function startServer(
 }
 
 /** Bare Fastify (`bare-server.ts`) in its own process: the ceiling the API's figures are divided by. */
-export async function startBareServer(port: number, log: (line: string) => void): Promise<RunningServer> {
+export const startBareServer = (port: number, log: (line: string) => void): Promise<RunningServer> =>
+  startReferenceServer(BARE_ENTRY, 'bare', port, log);
+
+/** The framework floor (`nest-floor-server.ts`) in its own process: Nest, validation and the CQRS buses alone. */
+export const startNestFloorServer = (port: number, log: (line: string) => void): Promise<RunningServer> =>
+  startReferenceServer(NEST_FLOOR_ENTRY, 'floor', port, log);
+
+async function startReferenceServer(
+  entry: string,
+  name: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, ['--import', 'tsx', BARE_ENTRY], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => log(`[bare] ${chunk.trimEnd()}`));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => log(`[${name}] ${chunk.trimEnd()}`));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilHealthy(url, child, 'bare server');
+    await waitUntilHealthy(url, child, `${name} server`);
   } catch (error) {
     await stopChild(child);
     throw error;

@@ -52,6 +52,42 @@ function cells(row: Row): string[] {
 
 const line = (values: readonly string[]): string => `| ${values.join(' | ')} |`;
 
+/** One workload on bare Fastify, on the Nest floor and on the API. */
+export interface FloorRow {
+  readonly workload: string;
+  readonly bare: Measurement;
+  readonly floor: Measurement;
+  readonly api: Measurement;
+}
+
+const times = (numerator: Measurement, denominator: Measurement): string =>
+  `${(numerator.requestsPerSecond / denominator.requestsPerSecond).toFixed(2)}×`;
+
+/** The framework floor between bare Fastify and the API: how much of the gap the stack alone takes. */
+export function floorRatioTable(rows: readonly FloorRow[]): string {
+  return [
+    line([
+      'workload',
+      'bare requests/s',
+      'Nest floor requests/s',
+      'floor / bare',
+      'API requests/s',
+      'API / floor',
+    ]),
+    line(['---', '---:', '---:', '---:', '---:', '---:']),
+    ...rows.map((row) =>
+      line([
+        row.workload,
+        count(row.bare.requestsPerSecond),
+        count(row.floor.requestsPerSecond),
+        times(row.floor, row.bare),
+        count(row.api.requestsPerSecond),
+        times(row.api, row.floor),
+      ]),
+    ),
+  ].join('\n');
+}
+
 /** The results as a GitHub markdown table, ready to paste into docs/benchmarks.md. */
 export function markdownTable(rows: readonly Row[]): string {
   return [line(HEADER), line(ALIGN), ...rows.map((row) => line(cells(row)))].join('\n');

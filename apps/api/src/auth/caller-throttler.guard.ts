@@ -4,14 +4,26 @@ import {
   InjectThrottlerStorage,
   ThrottlerGuard,
   type ThrottlerModuleOptions,
-  type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { AuthenticatedRequest } from './authenticated-request';
+import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
 import { RouteMetadataReflector } from './route-metadata-reflector';
 import { type RouteThrottler, routeThrottlers } from './route-throttlers';
 
 type Handler = ReturnType<ExecutionContext['getHandler']>;
+
+const trackerOf = (request: Record<string, unknown>): string => {
+  const { principal, ip } = request as unknown as AuthenticatedRequest;
+  return principal ? `sub:${principal.subject}` : `ip:${ip}`;
+};
+
+interface HeaderNames {
+  readonly limit: string;
+  readonly remaining: string;
+  readonly reset: string;
+  readonly retryAfter: string;
+}
 
 /** Rate limits per authenticated caller, falling back to the client address before authentication. */
 @Injectable()
@@ -20,6 +32,9 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
     Handler,
     WeakMap<Type<unknown>, readonly RouteThrottler[] | 'dynamic'>
   >();
+  /** Whether the module leaves tracking and keys to this guard (then `counted` may count at once). */
+  private ownTracking = false;
+  private readonly headerNamesByThrottler = new Map<string, HeaderNames>();
 
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
@@ -27,6 +42,13 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
     reflector: RouteMetadataReflector,
   ) {
     super(options, storage, reflector);
+  }
+
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    const { options } = this;
+    this.ownTracking =
+      Array.isArray(options) || (options.getTracker === undefined && options.generateKey === undefined);
   }
 
   /**
@@ -37,15 +59,14 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
     const plan = this.planFor(context.getHandler(), context.getClass());
     if (plan === 'dynamic') return super.canActivate(context);
     for (const throttler of plan) {
-      const request: ThrottlerRequest = { ...throttler, context };
-      if (!(await this.handleRequest(request))) return false;
+      const admitted = this.counted(throttler, context);
+      if (admitted !== true && !(await admitted)) return false;
     }
     return true;
   }
 
   protected override getTracker(request: Record<string, unknown>): Promise<string> {
-    const { principal, ip } = request as unknown as AuthenticatedRequest;
-    return Promise.resolve(principal ? `sub:${principal.subject}` : `ip:${ip}`);
+    return Promise.resolve(trackerOf(request));
   }
 
   /**
@@ -54,6 +75,59 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
    */
   protected override generateKey(context: ExecutionContext, tracker: string, throttler: string): string {
     return `${context.getClass().name}.${context.getHandler().name}:${throttler}:${tracker}`;
+  }
+
+  /**
+   * `handleRequest`, answered at once (`true`) when nothing in it has to wait: the fixed-window storage,
+   * this guard's tracker and key, no user agents exempted. Its awaits and per-request objects were ~10 % of
+   * a read's CPU (bench/http). A caller over its limit gets the library's 429, with the same headers.
+   */
+  private counted(throttler: RouteThrottler, context: ExecutionContext): true | Promise<boolean> {
+    const { storageService: storage, commonOptions: common } = this;
+    const { limit, ttl, blockDuration, getTracker, generateKey } = throttler;
+    const options = throttler.throttler;
+    const immediate =
+      storage instanceof FixedWindowThrottlerStorage &&
+      this.ownTracking &&
+      getTracker === common.getTracker &&
+      generateKey === common.generateKey &&
+      !Array.isArray(options.ignoreUserAgents ?? common.ignoreUserAgents);
+    if (!immediate) return this.handleRequest({ ...throttler, context });
+    const name = options.name ?? 'default';
+    const http = context.switchToHttp();
+    const tracker = trackerOf(http.getRequest());
+    const key = this.generateKey(context, tracker, name);
+    const record = storage.hit(key, ttl, limit, blockDuration, name);
+    const reply = http.getResponse<Record<string, unknown>>();
+    const headers = (options.setHeaders ?? common.setHeaders ?? true) ? this.headerNames(name) : undefined;
+    if (record.isBlocked) {
+      if (headers) this.setResponseHeader(reply, headers.retryAfter, record.timeToBlockExpire);
+      return this.throwThrottlingException(context, { ...record, limit, ttl, key, tracker }).then(
+        () => false,
+      );
+    }
+    if (headers) {
+      this.setResponseHeader(reply, headers.limit, limit);
+      this.setResponseHeader(reply, headers.remaining, Math.max(0, limit - record.totalHits));
+      this.setResponseHeader(reply, headers.reset, record.timeToExpire);
+    }
+    return true;
+  }
+
+  /** The library's header names for a throttler, built once: no suffix for the one named `default`. */
+  private headerNames(throttler: string): HeaderNames {
+    let names = this.headerNamesByThrottler.get(throttler);
+    if (names === undefined) {
+      const suffix = throttler === 'default' ? '' : `-${throttler}`;
+      names = {
+        limit: `${this.headerPrefix}-Limit${suffix}`,
+        remaining: `${this.headerPrefix}-Remaining${suffix}`,
+        reset: `${this.headerPrefix}-Reset${suffix}`,
+        retryAfter: `Retry-After${suffix}`,
+      };
+      this.headerNamesByThrottler.set(throttler, names);
+    }
+    return names;
   }
 
   private planFor(handler: Handler, controller: Type<unknown>): readonly RouteThrottler[] | 'dynamic' {

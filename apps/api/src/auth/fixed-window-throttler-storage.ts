@@ -6,7 +6,7 @@ interface Window {
   blockedUntil: number;
 }
 
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+export type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 const SWEEP_EVERY_MS = 60_000;
 
@@ -30,6 +30,17 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
+    return Promise.resolve(this.hit(key, ttl, limit, blockDuration, throttlerName));
+  }
+
+  /** `increment` without the promise, for a guard that counts synchronously (caller-throttler.guard.ts). */
+  hit(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): ThrottlerStorageRecord {
     const now = this.now();
     this.sweep(now);
     const window = this.windowFor(`${throttlerName}:${key}`, now, ttl);
@@ -38,12 +49,12 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
       if (window.hits > limit) window.blockedUntil = now + blockDuration;
     }
     const isBlocked = window.blockedUntil > now;
-    return Promise.resolve({
+    return {
       totalHits: window.hits,
       timeToExpire: Math.ceil((window.startedAt + ttl - now) / 1_000),
       isBlocked,
       timeToBlockExpire: isBlocked ? Math.ceil((window.blockedUntil - now) / 1_000) : 0,
-    });
+    };
   }
 
   get size(): number {
