@@ -25,10 +25,14 @@ interface Outcome {
 async function guardWith(storage: ThrottlerStorage, options: ThrottlerModuleOptions) {
   const guard = new CallerThrottlerGuard(options, storage, new RouteMetadataReflector());
   await guard.onModuleInit();
-  return async (route: keyof Routes, subject: string): Promise<Outcome> => {
+  return async (route: keyof Routes, subject: string, userAgent = 'client/1.0'): Promise<Outcome> => {
     const headers: Record<string, string | number> = {};
     const reply = { header: (name: string, value: string | number) => (headers[name] = value) };
-    const request = { principal: { subject, roles: ['service'] }, ip: '10.0.0.1' };
+    const request = {
+      principal: { subject, roles: ['service'] },
+      ip: '10.0.0.1',
+      headers: { 'user-agent': userAgent },
+    };
     const context = new ExecutionContextHost([request, reply], Routes, Routes.prototype[route]);
     try {
       return { admitted: await guard.canActivate(context), headers };
@@ -85,5 +89,18 @@ describe('CallerThrottlerGuard', () => {
     for (let i = 0; i < 3; i++) await byAddress('read', `caller-${i}`);
 
     expect((await byAddress('read', 'caller-3')).admitted).toBe('throttled');
+  });
+
+  it('lets through the user agents the module exempts', async () => {
+    const exempting = await guardWith(new FixedWindowThrottlerStorage(), {
+      ...threePerSecond,
+      ignoreUserAgents: [/^uptime-probe\//],
+    });
+
+    const outcomes = [];
+    for (let i = 0; i < 5; i++) outcomes.push(await exempting('read', 'probe', 'uptime-probe/2.1'));
+
+    expect(outcomes.map((outcome) => outcome.admitted)).toEqual([true, true, true, true, true]);
+    expect((await exempting('read', 'probe')).admitted).toBe(true);
   });
 });

@@ -83,16 +83,12 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
    * a read's CPU (bench/http). A caller over its limit gets the library's 429, with the same headers.
    */
   private counted(throttler: RouteThrottler, context: ExecutionContext): true | Promise<boolean> {
-    const { storageService: storage, commonOptions: common } = this;
-    const { limit, ttl, blockDuration, getTracker, generateKey } = throttler;
-    const options = throttler.throttler;
-    const immediate =
-      storage instanceof FixedWindowThrottlerStorage &&
-      this.ownTracking &&
-      getTracker === common.getTracker &&
-      generateKey === common.generateKey &&
-      !Array.isArray(options.ignoreUserAgents ?? common.ignoreUserAgents);
-    if (!immediate) return this.handleRequest({ ...throttler, context });
+    const storage = this.storageService;
+    if (!(storage instanceof FixedWindowThrottlerStorage) || !this.countsItself(throttler)) {
+      return this.handleRequest({ ...throttler, context });
+    }
+    const { limit, ttl, blockDuration, throttler: options } = throttler;
+    const common = this.commonOptions;
     const name = options.name ?? 'default';
     const http = context.switchToHttp();
     const tracker = trackerOf(http.getRequest());
@@ -112,6 +108,17 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
       this.setResponseHeader(reply, headers.reset, record.timeToExpire);
     }
     return true;
+  }
+
+  /** This guard's own tracker and key, and no user agents exempted: nothing the library would await. */
+  private countsItself({ throttler, getTracker, generateKey }: RouteThrottler): boolean {
+    const common = this.commonOptions;
+    return (
+      this.ownTracking &&
+      getTracker === common.getTracker &&
+      generateKey === common.generateKey &&
+      !Array.isArray(throttler.ignoreUserAgents ?? common.ignoreUserAgents)
+    );
   }
 
   /** The library's header names for a throttler, built once: no suffix for the one named `default`. */
